@@ -1,0 +1,201 @@
+import PexSockets
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Serves one folder under a URL prefix: GET and HEAD, conditional requests, single ranges, `index.html`
+/// for directories, no listings, never a dotfile, never a file whose real path leaves the folder
+/// (unless symlinks may be followed). Always `Cache-Control: no-cache`: a dev server must not let the
+/// browser reuse stale plugin code, but revalidation with the ETag keeps reloads cheap.
+public final class StaticFileHandler: HTTPResponding {
+    /// The served folder, absolute and symlink-free.
+    public let root: String
+    public let mountPath: String
+    public let followSymlinks: Bool
+    /// Paths without a file extension that match nothing get the root `index.html` (single-page apps).
+    public let singlePageFallback: Bool
+    /// Named in error messages ("branding tree").
+    public let label: String
+    private let cache = FileCache()
+
+    /// `root` must exist; it is resolved to its real path once, here.
+    public init(
+        root: String, mountPath: String, label: String, followSymlinks: Bool = false, singlePageFallback: Bool = false
+    ) {
+        self.root = FileStatus.realPath(root) ?? root
+        self.mountPath = mountPath
+        self.label = label
+        self.followSymlinks = followSymlinks
+        self.singlePageFallback = singlePageFallback
+    }
+
+    public func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            throw HTTPError(
+                .methodNotAllowed, "\(request.method) is not allowed here; files are read-only (GET, HEAD)",
+                headers: [("Allow", "GET, HEAD")])
+        }
+        guard request.path.hasPrefix(mountPath) else {
+            throw HTTPError(.notFound, "nothing is served at \(request.path)")
+        }
+        let relative = request.path.dropFirst(mountPath.count)
+        var segments = try RequestPath.segments(relative)
+        var fsPath = path(for: segments)
+        var status = FileStatus.of(path: fsPath)
+
+        if status == nil && singlePageFallback && !(segments.last?.contains(".") ?? true) {
+            segments = ["index.html"]
+            fsPath = path(for: segments)
+            status = FileStatus.of(path: fsPath)
+        }
+        guard var found = status else { throw notFound(segments) }
+        if found.isDirectory {
+            guard request.path.hasSuffix("/") else {
+                return RedirectHandler(to: request.path + "/").redirect(query: request.query)
+            }
+            segments.append("index.html")
+            fsPath = path(for: segments)
+            guard let index = FileStatus.of(path: fsPath), index.isRegular else {
+                throw HTTPError(
+                    .notFound, "\(display(segments.dropLast())) is a folder without index.html (listings are off)")
+            }
+            found = index
+        }
+        guard found.isRegular else { throw HTTPError(.notFound, "\(display(segments)) is not a regular file") }
+        if let cached = cache.lookup(fsPath, status: found) { return response(for: cached, request) }
+        return try load(fsPath, segments: segments, request)
+    }
+
+    private func load(_ fsPath: String, segments: [String], _ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        try checkContainment(fsPath, segments: segments)
+        let descriptor = open(fsPath, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == EACCES {
+                throw HTTPError(.forbidden, "\(display(segments)) is not readable (permission denied)")
+            }
+            throw notFound(segments)
+        }
+        guard let status = FileStatus.of(descriptor: descriptor), status.isRegular else {
+            close(descriptor)
+            throw notFound(segments)
+        }
+        let contentType = MediaType.forFileName(segments.last ?? "")
+        if status.size <= FileCache.maximumFileSize {
+            defer { close(descriptor) }
+            guard let bytes = FileCache.readAll(descriptor, size: status.size) else {
+                throw HTTPError(.internalServerError, "\(display(segments)) changed while it was being read; retry")
+            }
+            let entry = CachedFile(
+                status: status, bytes: bytes, contentType: contentType, now: FileStatus.wallClockNanoseconds())
+            cache.store(fsPath, entry)
+            return response(for: entry, request)
+        }
+        return largeFileResponse(descriptor: descriptor, status: status, contentType: contentType, request)
+    }
+
+    /// Refuses files reached through a symlink that leaves the root (security.md item 18), and dotfiles a
+    /// symlink inside the tree points at.
+    private func checkContainment(_ fsPath: String, segments: [String]) throws(HTTPError) {
+        guard !followSymlinks else { return }
+        guard let real = FileStatus.realPath(fsPath) else { throw notFound(segments) }
+        guard real.hasPrefix(root + "/") else {
+            throw HTTPError(
+                .forbidden,
+                "\(display(segments)) is a symlink to a file outside the \(label); pexdev does not follow such links, "
+                    + "so that a link cannot expose files like ~/.ssh. Start pexdev with --follow-symlinks to allow it")
+        }
+        if real.dropFirst(root.count + 1).split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            throw HTTPError(.notFound, "\(display(segments)) leads to a dotfile, which is never served")
+        }
+    }
+
+    private func response(for entry: CachedFile, _ request: HTTPRequest) -> HTTPResponse {
+        var response = HTTPResponse(status: .ok, body: .empty)
+        response.renderedHeaders = entry.renderedHeaders
+        if isNotModified(request, etag: entry.etag, modifiedSeconds: entry.status.modifiedSeconds) {
+            response.status = .notModified
+            return response
+        }
+        switch effectiveRange(request, etag: entry.etag, lastModified: entry.lastModified, size: entry.bytes.count) {
+        case .whole:
+            response.body = .bytes(entry.bytes)
+        case .partial(let range):
+            response.status = .partialContent
+            response.headers.add("Content-Range", "bytes \(range.lowerBound)-\(range.upperBound)/\(entry.bytes.count)")
+            response.body = .bytes(Array(entry.bytes[range]))
+        case .unsatisfiable:
+            return rangeNotSatisfiable(size: entry.bytes.count)
+        }
+        return response
+    }
+
+    private func largeFileResponse(descriptor: Int32, status: FileStatus, contentType: String, _ request: HTTPRequest)
+        -> HTTPResponse
+    {
+        let etag = EntityTag.of(status)
+        let lastModified = HTTPDate.format(status.modifiedSeconds)
+        var response = HTTPResponse(status: .ok, body: .empty)
+        response.renderedHeaders = Self.renderHeaders(contentType: contentType, etag: etag, lastModified: lastModified)
+        if isNotModified(request, etag: etag, modifiedSeconds: status.modifiedSeconds) {
+            close(descriptor)
+            response.status = .notModified
+            return response
+        }
+        switch effectiveRange(request, etag: etag, lastModified: lastModified, size: status.size) {
+        case .whole:
+            response.body = .file(FileRegion(descriptor: descriptor, offset: 0, count: status.size))
+        case .partial(let range):
+            response.status = .partialContent
+            response.headers.add("Content-Range", "bytes \(range.lowerBound)-\(range.upperBound)/\(status.size)")
+            response.body = .file(
+                FileRegion(descriptor: descriptor, offset: Int64(range.lowerBound), count: range.count))
+        case .unsatisfiable:
+            close(descriptor)
+            return rangeNotSatisfiable(size: status.size)
+        }
+        return response
+    }
+
+    private func isNotModified(_ request: HTTPRequest, etag: String, modifiedSeconds: Int) -> Bool {
+        if let tags = request.headers["If-None-Match"] { return EntityTag.noneMatchHits(tags, etag: etag) }
+        if let since = request.headers["If-Modified-Since"], let date = HTTPDate.parse(since) {
+            return modifiedSeconds <= date
+        }
+        return false
+    }
+
+    private func effectiveRange(_ request: HTTPRequest, etag: String, lastModified: String, size: Int) -> ByteRange {
+        guard request.method == "GET", let header = request.headers["Range"] else { return .whole }
+        // If-Range: the partial answer only if the client's copy is still this version.
+        if let ifRange = request.headers["If-Range"], ifRange != etag && ifRange != lastModified { return .whole }
+        return ByteRange.resolve(header, size: size)
+    }
+
+    private func rangeNotSatisfiable(size: Int) -> HTTPResponse {
+        var error = HTTPError(
+            .rangeNotSatisfiable, "the requested range starts beyond the end of the file (\(size) bytes)")
+        error.headers.append(("Content-Range", "bytes */\(size)"))
+        return error.response
+    }
+
+    private func path(for segments: [String]) -> String {
+        segments.isEmpty ? root : root + "/" + segments.joined(separator: "/")
+    }
+
+    private func display<S: Collection>(_ segments: S) -> String where S.Element == String {
+        segments.isEmpty ? "/" : segments.joined(separator: "/")
+    }
+
+    private func notFound(_ segments: [String]) -> HTTPError {
+        HTTPError(.notFound, "\(display(segments)) does not exist in the \(label)")
+    }
+
+    static func renderHeaders(contentType: String, etag: String, lastModified: String) -> [UInt8] {
+        Array(
+            ("\r\nContent-Type: \(contentType)\r\nETag: \(etag)\r\nLast-Modified: \(lastModified)"
+                + "\r\nCache-Control: no-cache\r\nAccept-Ranges: bytes\r\nX-Content-Type-Options: nosniff").utf8)
+    }
+}
