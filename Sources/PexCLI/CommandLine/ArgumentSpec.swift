@@ -1,0 +1,15 @@
+/// One positional argument a command accepts.
+struct ArgumentSpec: Sendable, Equatable {
+    var name: String
+    var help: String
+    /// Arguments with a default are optional and shown in brackets.
+    var defaultValue: String?
+
+    var placeholder: String { "<" + name + ">" }
+    var usageToken: String { defaultValue == nil ? placeholder : "[" + placeholder + "]" }
+
+    var helpText: String {
+        guard let defaultValue else { return help }
+        return help + " (default: " + defaultValue + ")"
+    }
+}

@@ -1,0 +1,18 @@
+/// A command line understood: what `pexdev` was asked to do, before anything runs.
+enum PexdevCommand: Sendable, Equatable {
+    case help(HelpTopic)
+    case version
+    case serve(ServeOptions)
+}
+
+/// Whose help to show.
+enum HelpTopic: Sendable, Equatable {
+    case root, serve
+
+    var command: CommandSpec {
+        switch self {
+        case .root: RootCommand.spec
+        case .serve: ServeCommand.spec
+        }
+    }
+}

@@ -1,0 +1,80 @@
+/// `pexdev` itself: picks the subcommand, and answers `--help`, `help [<subcommand>]` and `--version`.
+enum RootCommand {
+    static let version = OptionSpec(long: "version", kind: .flag, help: "Show the version.", showsInUsage: false)
+
+    static let spec = CommandSpec(
+        invocation: "pexdev",
+        helpInvocation: "pexdev help",
+        overview: "A local development server for Pexip Infinity Connect Webapp2 plugins.",
+        options: [version, .help],
+        subcommands: [
+            .init(name: "serve", help: "Serve a Webapp2 branding folder and its plugins."),
+            .init(name: "help", help: "Show help for a subcommand."),
+        ]
+    )
+
+    static func parse(_ arguments: [String], environment: [String: String]) -> Result<PexdevCommand, UsageError> {
+        guard let first = arguments.first else {
+            // As swift-argument-parser does for a command that only groups subcommands.
+            return .success(.help(.root))
+        }
+        let rest = Array(arguments.dropFirst())
+        switch first {
+        case "-h", "--help": return .success(.help(.root))
+        case version.spelledLong: return .success(.version)
+        case "help": return parseHelp(rest)
+        case "serve": return ServeCommand.parse(rest, environment: environment)
+        default: break
+        }
+        if ArgumentParser.looksLikeOption(first) {
+            return .failure(unknownOption(first))
+        }
+        return .failure(unknownSubcommand(first))
+    }
+
+    /// `pexdev help`, `pexdev help serve`.
+    private static func parseHelp(_ topic: [String]) -> Result<PexdevCommand, UsageError> {
+        guard let name = topic.first else { return .success(.help(.root)) }
+        if let extra = topic.dropFirst().first {
+            return .failure(UsageError("Unexpected argument '\(extra)'", command: spec))
+        }
+        switch name {
+        case "serve": return .success(.help(.serve))
+        case "help": return .success(.help(.root))
+        default: return .failure(unknownSubcommand(name))
+        }
+    }
+
+    /// `pexdev --port 80` forgot the subcommand: point at `pexdev serve --port` rather than at `--version`.
+    private static func unknownOption(_ token: String) -> UsageError {
+        let name = String(token.prefix { $0 != "=" })
+        let isServeOption = ServeCommand.spec.options.contains { $0.spelledLong == name || $0.spelledShort == name }
+        if isServeOption {
+            return .unknownOption(name, suggestion: "pexdev serve \(name)", command: spec)
+        }
+        return ArgumentParser.unknownOption(name, command: spec)
+    }
+
+    private static func unknownSubcommand(_ name: String) -> UsageError {
+        var suggestion = Suggestion.closest(to: name, among: spec.subcommands.map(\.name))
+        if suggestion == nil, name == "." || name.contains("/") {
+            // A path where the subcommand goes: they most likely meant to serve it.
+            suggestion = "pexdev serve \(name)"
+        }
+        let hint = suggestion.map { ". Did you mean '\($0)'?" } ?? ""
+        return UsageError("Unknown subcommand '\(name)'" + hint, command: spec)
+    }
+
+    static func run(_ command: PexdevCommand, console: Console) -> Int32 {
+        switch command {
+        case .help(let topic):
+            console.standardOutput.write(HelpFormatter.render(topic.command))
+            return ExitStatus.success
+        case .version:
+            console.standardOutput.write("pexdev \(PexdevVersion.current)\n")
+            return ExitStatus.success
+        case .serve(let options):
+            return ServeCommand.run(options, console: console)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+/// `pexdev serve [<path>]`: its interface, and turning its arguments into `ServeOptions`.
+enum ServeCommand {
+    static let defaultPort = 8080
+    static let defaultHost = "127.0.0.1"
+    static let portVariable = "PEXDEV_PORT"
+    static let hostVariable = "PEXDEV_HOST"
+
+    static let path = ArgumentSpec(
+        name: "path",
+        help: "The branding to serve: a webapp2/ folder, or a folder that contains one.",
+        defaultValue: ".")
+    static let port = OptionSpec(
+        long: "port", short: "p", kind: .value(placeholder: "port"),
+        help: "The port to listen on; 0 picks any free port.",
+        defaultValue: String(defaultPort), environmentVariable: portVariable)
+    static let host = OptionSpec(
+        long: "host", kind: .value(placeholder: "address"),
+        help: "The address to listen on. Anything but loopback makes your plugins reachable from the network.",
+        defaultValue: defaultHost, environmentVariable: hostVariable)
+    static let allowHost = OptionSpec(
+        long: "allow-host", kind: .value(placeholder: "name"),
+        help: "Also accept requests whose Host header is <name>, e.g. behind a proxy or a LAN name. "
+            + "Loopback names are always accepted. Repeatable.",
+        isRepeatable: true)
+    static let followSymlinks = OptionSpec(
+        long: "follow-symlinks", kind: .flag,
+        help: "Serve files that symlinks lead to outside the branding folder.")
+    static let quiet = OptionSpec(long: "quiet", short: "q", kind: .flag, help: "Print only warnings and errors.")
+    static let verbose = OptionSpec(
+        long: "verbose", short: "v", kind: .flag, help: "Also print one line per request.")
+
+    static let spec = CommandSpec(
+        invocation: "pexdev serve",
+        helpInvocation: "pexdev help serve",
+        overview: "Serve a Webapp2 branding folder and its plugins for local development.",
+        discussion: "Prints the URL to open, then serves until Ctrl-C.",
+        arguments: [path],
+        options: [port, host, allowHost, followSymlinks, quiet, verbose, .help],
+        environment: [
+            .init(name: portVariable, help: "The port when --port is not given."),
+            .init(name: hostVariable, help: "The address when --host is not given, e.g. 0.0.0.0 in a container."),
+            .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off."),
+        ]
+    )
+
+    static func parse(_ arguments: [String], environment: [String: String]) -> Result<PexdevCommand, UsageError> {
+        let parsed: ParsedArguments
+        switch ArgumentParser.parse(arguments, command: spec) {
+        case .failure(let error): return .failure(error)
+        case .success(let arguments): parsed = arguments
+        }
+        if parsed.helpRequested { return .success(.help(.serve)) }
+        return Result { () throws(UsageError) in .serve(try options(from: parsed, environment: environment)) }
+    }
+
+    private static func options(
+        from parsed: ParsedArguments, environment: [String: String]
+    ) throws(UsageError) -> ServeOptions {
+        var options = ServeOptions()
+        options.brandingPath = parsed.positionals.first ?? "."
+        options.port =
+            try setting(port, parsed, environment, expected: portExpectation, convert: portNumber) ?? defaultPort
+        options.host =
+            try setting(host, parsed, environment, expected: "an address", convert: plausibleName) ?? defaultHost
+        for name in parsed.allValues(allowHost.long) {
+            guard let name = plausibleName(name) else {
+                throw .invalidValue(name, for: allowHost, expected: "a host name", command: spec)
+            }
+            options.allowedHosts.append(name)
+        }
+        options.followSymlinks = parsed.contains(followSymlinks.long)
+        switch (parsed.contains(quiet.long), parsed.contains(verbose.long)) {
+        case (true, true):
+            throw UsageError("'\(quiet.spelledLong)' cannot be used with '\(verbose.spelledLong)'", command: spec)
+        case (true, false): options.verbosity = .quiet
+        case (false, true): options.verbosity = .verbose
+        case (false, false): options.verbosity = .normal
+        }
+        return options
+    }
+
+    /// The option's value, else its environment variable's, else nil for the default. Flags win so a container's
+    /// PEXDEV_PORT can be overridden by hand; an empty variable counts as unset.
+    private static func setting<Value>(
+        _ option: OptionSpec, _ parsed: ParsedArguments, _ environment: [String: String], expected: String,
+        convert: (String) -> Value?
+    ) throws(UsageError) -> Value? {
+        if let text = parsed.value(option.long) {
+            guard let value = convert(text) else {
+                throw .invalidValue(text, for: option, expected: expected, command: spec)
+            }
+            return value
+        }
+        guard let variable = option.environmentVariable, let text = environment[variable], !text.isEmpty else {
+            return nil
+        }
+        guard let value = convert(text) else {
+            throw UsageError(
+                "The value '\(text)' of the environment variable \(variable) is invalid: expected \(expected)",
+                command: spec)
+        }
+        return value
+    }
+
+    static let portExpectation = "a port number 0-65535"
+
+    /// Decimal digits only (no sign, no spaces), 0...65535.
+    static func portNumber(_ text: String) -> Int? {
+        guard !text.isEmpty, text.count <= 5, text.allSatisfy(\.isASCII), text.allSatisfy(\.isNumber),
+            let number = Int(text), number <= 65535
+        else { return nil }
+        return number
+    }
+
+    /// Real resolution is the server's job; this only rejects what cannot be a name at all.
+    private static func plausibleName(_ text: String) -> String? {
+        text.isEmpty || text.contains { $0.isWhitespace } ? nil : text
+    }
+}

@@ -1,0 +1,19 @@
+import PexDevServer
+
+/// `pexdev serve`'s settings once flags, environment and defaults are combined and checked.
+struct ServeOptions: Sendable, Equatable {
+    var brandingPath = "."
+    var host = ServeCommand.defaultHost
+    var port = ServeCommand.defaultPort
+    var allowedHosts: [String] = []
+    var followSymlinks = false
+    var verbosity = Verbosity.normal
+
+    var configuration: DevServerConfiguration {
+        var configuration = DevServerConfiguration(
+            brandingPath: brandingPath, host: host, port: port, allowedHosts: allowedHosts,
+            followSymlinks: followSymlinks)
+        configuration.accessLog = verbosity == .verbose
+        return configuration
+    }
+}

@@ -1,0 +1,16 @@
+#if canImport(Glibc)
+    import Glibc
+
+    // One file per platform keeps `#if` out of the CLI logic.
+    let interruptSignal = SIGINT
+    let terminateSignal = SIGTERM
+
+    @inline(__always) func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+        Glibc.write(fd, buffer, count)
+    }
+    @inline(__always) func systemIsTerminal(_ fd: Int32) -> Bool { Glibc.isatty(fd) == 1 }
+    @inline(__always) func systemLastErrorIsInterrupt() -> Bool { errno == EINTR }
+    @inline(__always) func systemIgnoreSignal(_ number: Int32) { _ = Glibc.signal(number, SIG_IGN) }
+    /// Leaves without running exit handlers: used when the user insists (a second Ctrl-C) and stop may be stuck.
+    @inline(__always) func systemExitNow(_ status: Int32) -> Never { Glibc._exit(status) }
+#endif

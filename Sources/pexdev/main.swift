@@ -1,0 +1,4 @@
+import Foundation
+import PexCLI
+
+exit(PexdevMain.run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
