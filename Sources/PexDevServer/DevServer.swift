@@ -1,0 +1,159 @@
+import Foundation
+public import PexBranding
+public import PexHTTP
+import PexSockets
+
+/// A failure to start serving, worded for the terminal (`error: <description>`), with an optional hint line.
+public struct DevServerError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public let hint: String?
+    public init(_ description: String, hint: String? = nil) {
+        self.description = description
+        self.hint = hint
+    }
+}
+
+/// The `pexdev serve` composition: the branding tree at `/webapp2/custom_configuration/`, the shell at
+/// `/webapp2/`, dev endpoints under `/__pexdev/`, all on our own HTTP server.
+public final class DevServer: Sendable {
+    public static let version = "0.1.0"
+    public static let brandingMount = "/webapp2/custom_configuration/"
+    public static let appMount = "/webapp2/"
+
+    public let configuration: DevServerConfiguration
+    public let branding: BrandingRoot
+    private let server: HTTPServer
+    private let log: any LogSink
+
+    /// Locates the branding tree and binds the port; throws a user-facing error if either fails.
+    public init(configuration: DevServerConfiguration, log: any LogSink) throws(DevServerError) {
+        self.configuration = configuration
+        self.log = log
+        do {
+            branding = try BrandingLocator.locate(
+                configuration.brandingPath, currentDirectory: FileManager.default.currentDirectoryPath)
+        } catch {
+            throw DevServerError(error.description, hint: error.hint)
+        }
+        guard let publicDirectory = PublicDirectory.locate() else {
+            throw DevServerError(
+                "cannot find pexdev's shell files (Public/index.html)",
+                hint: "set PEXDEV_PUBLIC_DIR to the Public/ folder of the pexdev checkout or install")
+        }
+        var http = HTTPServerConfiguration()
+        http.host = configuration.host
+        http.port = configuration.port
+        http.threads = configuration.threads
+        http.maxConnections = configuration.maxConnections
+        http.accessLog = configuration.accessLog
+        http.hosts = HostAllowList(extra: configuration.allowedHosts, bindAddress: configuration.host)
+        let router = Self.routes(branding: branding, publicDirectory: publicDirectory, configuration: configuration)
+        do {
+            server = try HTTPServer(configuration: http, handler: router, log: log)
+        } catch {
+            throw DevServerError(error.description)
+        }
+    }
+
+    static func routes(branding: BrandingRoot, publicDirectory: String, configuration: DevServerConfiguration)
+        -> Router
+    {
+        var router = Router()
+        router.add(exactly: "/", RedirectHandler(to: appMount))
+        router.add(exactly: "/webapp2", RedirectHandler(to: appMount))
+        router.add(exactly: String(brandingMount.dropLast()), RedirectHandler(to: brandingMount))
+        router.add(
+            prefix: brandingMount,
+            StaticFileHandler(
+                root: branding.directory, mountPath: brandingMount, label: "branding tree",
+                followSymlinks: configuration.followSymlinks))
+        router.add(
+            prefix: appMount,
+            StaticFileHandler(
+                root: publicDirectory, mountPath: appMount, label: "pexdev shell", singlePageFallback: true))
+        router.add(exactly: "/__pexdev/health", HealthHandler())
+        return router
+    }
+
+    /// The port actually bound.
+    public var port: Int { server.port }
+
+    /// The start banner: what is served, then one indented line per URL.
+    public var bannerLines: [String] {
+        var what = "pexdev \(Self.version) serving branding \"\(branding.displayName)\""
+        if let manifest = branding.manifest {
+            what += manifest.brandingID.map { " (manifest brandingID \($0))" } ?? " (manifest has no brandingID)"
+        } else {
+            what += " (no manifest.json)"
+        }
+        let base = "http://\(urlHost):\(port)"
+        return [
+            what,
+            "  app       \(base)\(Self.appMount)",
+            "  branding  \(base)\(Self.brandingMount)",
+            "  folder    \(branding.directory)",
+        ]
+    }
+
+    /// The host as it goes in a URL: names as given, IPv6 literals in brackets, wildcard binds as loopback.
+    private var urlHost: String {
+        let host = configuration.host
+        if host == "0.0.0.0" { return "127.0.0.1" }
+        if host == "::" || host == "[::]" { return "[::1]" }
+        if host.contains(":") && !host.hasPrefix("[") { return "[\(host)]" }
+        return host
+    }
+
+    /// Warnings worth printing at start (after the banner).
+    public var startWarnings: [String] {
+        var out: [String] = []
+        if !Self.isLoopback(configuration.host) {
+            out.append(
+                "listening on \(configuration.host), not loopback: anyone who can reach this machine on port \(port) "
+                    + "can read the branding tree (use the default --host 127.0.0.1 unless you need this)")
+        }
+        if let manifest = branding.manifest {
+            if let problem = manifest.problem { out.append(problem) }
+            if manifest.isSettingsBranded == false {
+                out.append(
+                    "manifest.json has \"isSettingsBranded\": false, so Webapp2 ignores settings.json and loads no "
+                        + "plugin; set it to true")
+            }
+        } else {
+            out.append(
+                "no manifest.json in \(branding.directory): fine for local work, but a Management Node upload "
+                    + "needs one with isSettingsBranded and a new brandingID")
+        }
+        return out
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return name == "localhost" || name == "::1" || name.hasPrefix("127.")
+    }
+
+    /// Starts serving; returns at once.
+    public func start() throws(DevServerError) {
+        do {
+            try server.start()
+        } catch {
+            throw DevServerError(error.description)
+        }
+        for warning in startWarnings { log.log(.warning, warning) }
+    }
+
+    /// Stops accepting, finishes open requests for up to `graceMilliseconds`, then closes everything.
+    public func stop(graceMilliseconds: UInt64 = 2000) {
+        server.stop(graceMilliseconds: graceMilliseconds)
+    }
+}
+
+/// `/__pexdev/health`: liveness for containers and scripts.
+struct HealthHandler: HTTPResponding {
+    func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        var response = HTTPResponse(body: Array("{\"status\":\"ok\"}\n".utf8))
+        response.headers.add("Content-Type", "application/json; charset=utf-8")
+        response.headers.add("Cache-Control", "no-store")
+        return response
+    }
+}

@@ -1,0 +1,30 @@
+/// Everything `pexdev serve` needs to know, already validated by the CLI.
+public struct DevServerConfiguration: Sendable {
+    /// The path the user gave (a `webapp2/` folder, a folder containing one, or "." for the current directory).
+    public var brandingPath: String
+    public var host: String
+    public var port: Int
+    /// Extra Host header names accepted besides the loopback names (DNS-rebinding defence).
+    public var allowedHosts: [String]
+    /// Serve files whose real path leaves the branding root through a symlink.
+    public var followSymlinks: Bool
+    /// Event-loop threads; nil means one per CPU this process may use.
+    public var threads: Int?
+    /// Connection limit; over it new connections get 503.
+    public var maxConnections: Int
+    /// One log line per request (`--verbose`).
+    public var accessLog: Bool = false
+
+    public init(
+        brandingPath: String = ".", host: String = "127.0.0.1", port: Int = 8080, allowedHosts: [String] = [],
+        followSymlinks: Bool = false, threads: Int? = nil, maxConnections: Int = 1024
+    ) {
+        self.brandingPath = brandingPath
+        self.host = host
+        self.port = port
+        self.allowedHosts = allowedHosts
+        self.followSymlinks = followSymlinks
+        self.threads = threads
+        self.maxConnections = maxConnections
+    }
+}
