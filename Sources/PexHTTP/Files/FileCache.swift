@@ -6,10 +6,16 @@ import PexSockets
     import Darwin
 #endif
 
-/// One version of a file held in memory, with its response headers pre-rendered.
+/// One version of a file, ready to send: small files as bytes (one `writev` with the head), bigger ones as
+/// an open descriptor (`sendfile`, no copy through user space), with the response headers pre-rendered.
 final class CachedFile: Sendable {
+    enum Content: Sendable {
+        case bytes([UInt8])
+        case file(OpenFile)
+    }
+
     let status: FileStatus
-    let bytes: [UInt8]
+    let content: Content
     let etag: String
     let lastModified: String
     let renderedHeaders: [UInt8]
@@ -17,27 +23,46 @@ final class CachedFile: Sendable {
     /// stamp with a coarse clock): such an entry is re-read on every request, as git treats "racily clean" files.
     let trusted: Bool
 
-    init(status: FileStatus, bytes: [UInt8], contentType: String, now: Int64) {
+    init(status: FileStatus, content: Content, etag: String, contentType: String, now: Int64) {
         self.status = status
-        self.bytes = bytes
-        etag = EntityTag.of(bytes)
+        self.content = content
+        self.etag = etag
         lastModified = HTTPDate.format(status.modifiedSeconds)
         renderedHeaders = StaticFileHandler.renderHeaders(
             contentType: contentType, etag: etag, lastModified: lastModified)
         let settle: Int64 = 2_000_000_000
         trusted = now - status.modifiedNanoseconds > settle && now - status.changedNanoseconds > settle
     }
+
+    var size: Int { status.size }
+
+    /// The body for `range` of this file.
+    func body(_ range: ClosedRange<Int>? = nil) -> HTTPResponse.Body {
+        switch content {
+        case .bytes(let bytes):
+            guard let range else { return .bytes(bytes) }
+            return .bytes(Array(bytes[range]))
+        case .file(let file):
+            let range = range ?? 0...(size - 1)
+            if size == 0 { return .empty }
+            return .file(FileRegion(file: file, offset: Int64(range.lowerBound), count: range.count))
+        }
+    }
 }
 
-/// Small files by path, each valid only while `stat` reports the very same version (device, inode, size,
-/// mtime, ctime). It never answers with bytes of a changed file: a changed file has a changed status, and a
-/// file changed within the timestamp granularity is not trusted at all.
+/// Files by path, each valid only while `stat` reports the very same version (device, inode, size, mtime,
+/// ctime). It never answers with bytes of a changed file: a changed file has a changed status, and a file
+/// changed within the timestamp granularity is not trusted at all.
 final class FileCache: @unchecked Sendable {
-    static let maximumFileSize = 1 << 20
-    static let maximumTotal = 8 << 20
+    /// Up to this size a file is kept in memory; above it, as an open descriptor for sendfile.
+    static let inMemoryLimit = 64 << 10
+    /// Up to this size the ETag is a content hash; above it, size/mtime/inode (hashing would cost a full read).
+    static let hashLimit = 4 << 20
+    static let maximumBytes = 8 << 20
+    static let maximumEntries = 512
     private let lock = Lock()
     private var entries: [String: CachedFile] = [:]
-    private var total = 0
+    private var bytes = 0
 
     func lookup(_ path: String, status: FileStatus) -> CachedFile? {
         lock.withLock {
@@ -48,25 +73,25 @@ final class FileCache: @unchecked Sendable {
 
     func store(_ path: String, _ entry: CachedFile) {
         lock.withLock {
-            if let old = entries[path] { total -= old.bytes.count }
-            if total + entry.bytes.count > Self.maximumTotal {
+            if let old = entries.removeValue(forKey: path) { bytes -= old.memory }
+            if bytes + entry.memory > Self.maximumBytes || entries.count >= Self.maximumEntries {
                 // A dev tree rarely exceeds the budget; when it does, starting over is simpler than LRU and cheap.
                 entries.removeAll()
-                total = 0
+                bytes = 0
             }
             entries[path] = entry
-            total += entry.bytes.count
+            bytes += entry.memory
         }
     }
 
-    /// Reads a whole (small) file from an open descriptor.
-    static func readAll(_ descriptor: Int32, size: Int) -> [UInt8]? {
+    /// Reads `size` bytes from the start of an open descriptor; nil if the file ends early.
+    static func read(_ descriptor: Int32, size: Int) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
         let ok = bytes.withUnsafeMutableBytes { raw -> Bool in
             guard let base = raw.baseAddress else { return size == 0 }
             while offset < size {
-                let n = read(descriptor, base + offset, size - offset)
+                let n = pread(descriptor, base + offset, size - offset, off_t(offset))
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { return false }
                 offset += n
@@ -74,5 +99,30 @@ final class FileCache: @unchecked Sendable {
             return true
         }
         return ok ? bytes : nil
+    }
+
+    /// Content hash of a file read in blocks, for files too big to keep in memory.
+    static func hash(_ descriptor: Int32, size: Int) -> String? {
+        var hasher = EntityTag.Hasher()
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var offset = 0
+        while offset < size {
+            let n = buffer.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress, min($0.count, size - offset), off_t(offset))
+            }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { return nil }
+            hasher.combine(buffer[0..<n])
+            offset += n
+        }
+        return hasher.tag
+    }
+}
+
+extension CachedFile {
+    /// What the entry costs in memory (descriptors count as nothing here; the entry limit bounds them).
+    fileprivate var memory: Int {
+        if case .bytes(let bytes) = content { return bytes.count }
+        return 0
     }
 }

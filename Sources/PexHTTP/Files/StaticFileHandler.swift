@@ -78,22 +78,34 @@ public final class StaticFileHandler: HTTPResponding {
             }
             throw notFound(segments)
         }
-        guard let status = FileStatus.of(descriptor: descriptor), status.isRegular else {
-            close(descriptor)
-            throw notFound(segments)
-        }
-        let contentType = MediaType.forFileName(segments.last ?? "")
-        if status.size <= FileCache.maximumFileSize {
-            defer { close(descriptor) }
-            guard let bytes = FileCache.readAll(descriptor, size: status.size) else {
-                throw HTTPError(.internalServerError, "\(display(segments)) changed while it was being read; retry")
+        let file = OpenFile(descriptor: descriptor)
+        guard let status = FileStatus.of(descriptor: descriptor), status.isRegular else { throw notFound(segments) }
+        let content: CachedFile.Content
+        let etag: String
+        if status.size <= FileCache.inMemoryLimit {
+            guard let bytes = FileCache.read(descriptor, size: status.size) else { throw changedWhileReading(segments) }
+            content = .bytes(bytes)
+            etag = EntityTag.of(bytes)
+        } else {
+            content = .file(file)
+            if status.size <= FileCache.hashLimit {
+                guard let hash = FileCache.hash(descriptor, size: status.size) else {
+                    throw changedWhileReading(segments)
+                }
+                etag = hash
+            } else {
+                etag = EntityTag.of(status)
             }
-            let entry = CachedFile(
-                status: status, bytes: bytes, contentType: contentType, now: FileStatus.wallClockNanoseconds())
-            cache.store(fsPath, entry)
-            return response(for: entry, request)
         }
-        return largeFileResponse(descriptor: descriptor, status: status, contentType: contentType, request)
+        let entry = CachedFile(
+            status: status, content: content, etag: etag, contentType: MediaType.forFileName(segments.last ?? ""),
+            now: FileStatus.wallClockNanoseconds())
+        cache.store(fsPath, entry)
+        return response(for: entry, request)
+    }
+
+    private func changedWhileReading(_ segments: [String]) -> HTTPError {
+        HTTPError(.internalServerError, "\(display(segments)) changed while it was being read; retry")
     }
 
     /// Refuses files reached through a symlink that leaves the root (security.md item 18), and dotfiles a
@@ -119,42 +131,18 @@ public final class StaticFileHandler: HTTPResponding {
             response.status = .notModified
             return response
         }
-        switch effectiveRange(request, etag: entry.etag, lastModified: entry.lastModified, size: entry.bytes.count) {
+        switch effectiveRange(request, etag: entry.etag, lastModified: entry.lastModified, size: entry.size) {
         case .whole:
-            response.body = .bytes(entry.bytes)
+            response.body = entry.body()
         case .partial(let range):
             response.status = .partialContent
-            response.headers.add("Content-Range", "bytes \(range.lowerBound)-\(range.upperBound)/\(entry.bytes.count)")
-            response.body = .bytes(Array(entry.bytes[range]))
+            response.headers.add("Content-Range", "bytes \(range.lowerBound)-\(range.upperBound)/\(entry.size)")
+            response.body = entry.body(range)
         case .unsatisfiable:
-            return rangeNotSatisfiable(size: entry.bytes.count)
-        }
-        return response
-    }
-
-    private func largeFileResponse(descriptor: Int32, status: FileStatus, contentType: String, _ request: HTTPRequest)
-        -> HTTPResponse
-    {
-        let etag = EntityTag.of(status)
-        let lastModified = HTTPDate.format(status.modifiedSeconds)
-        var response = HTTPResponse(status: .ok, body: .empty)
-        response.renderedHeaders = Self.renderHeaders(contentType: contentType, etag: etag, lastModified: lastModified)
-        if isNotModified(request, etag: etag, modifiedSeconds: status.modifiedSeconds) {
-            close(descriptor)
-            response.status = .notModified
-            return response
-        }
-        switch effectiveRange(request, etag: etag, lastModified: lastModified, size: status.size) {
-        case .whole:
-            response.body = .file(FileRegion(descriptor: descriptor, offset: 0, count: status.size))
-        case .partial(let range):
-            response.status = .partialContent
-            response.headers.add("Content-Range", "bytes \(range.lowerBound)-\(range.upperBound)/\(status.size)")
-            response.body = .file(
-                FileRegion(descriptor: descriptor, offset: Int64(range.lowerBound), count: range.count))
-        case .unsatisfiable:
-            close(descriptor)
-            return rangeNotSatisfiable(size: status.size)
+            var error = HTTPError(
+                .rangeNotSatisfiable, "the requested range starts beyond the end of the file (\(entry.size) bytes)")
+            error.headers.append(("Content-Range", "bytes */\(entry.size)"))
+            return error.response
         }
         return response
     }
@@ -172,13 +160,6 @@ public final class StaticFileHandler: HTTPResponding {
         // If-Range: the partial answer only if the client's copy is still this version.
         if let ifRange = request.headers["If-Range"], ifRange != etag && ifRange != lastModified { return .whole }
         return ByteRange.resolve(header, size: size)
-    }
-
-    private func rangeNotSatisfiable(size: Int) -> HTTPResponse {
-        var error = HTTPError(
-            .rangeNotSatisfiable, "the requested range starts beyond the end of the file (\(size) bytes)")
-        error.headers.append(("Content-Range", "bytes */\(size)"))
-        return error.response
     }
 
     private func path(for segments: [String]) -> String {

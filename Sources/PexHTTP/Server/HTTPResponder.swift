@@ -1,5 +1,3 @@
-import PexSockets
-
 /// The one-shot reply slot for a request. `send` may be called from any thread; the response is written on
 /// the connection's loop, after any earlier pipelined response.
 public final class HTTPResponder: @unchecked Sendable {
@@ -9,8 +7,6 @@ public final class HTTPResponder: @unchecked Sendable {
     let method: String
     let target: String
     let startedAt: UInt64
-    private var sent = false
-    private let lock = Lock()
 
     init(connection: HTTPConnectionHandler, request: HTTPRequest, startedAt: UInt64) {
         self.connection = connection
@@ -21,12 +17,8 @@ public final class HTTPResponder: @unchecked Sendable {
         self.startedAt = startedAt
     }
 
+    /// Only the first call counts: the connection ignores a responder that is no longer in flight.
     public func send(_ response: HTTPResponse) {
-        let first = lock.withLock { () -> Bool in
-            defer { sent = true }
-            return !sent
-        }
-        guard first else { return }
         let connection = self.connection
         if connection.connection.loop.inEventLoop {
             connection.complete(self, with: response)
