@@ -21,6 +21,8 @@ public final class EventLoop: @unchecked Sendable {
     private var stopping = false
     private var forceCloseAt: UInt64 = 0
     private var nextSweep: UInt64 = 0
+    /// While out of file descriptors, accepting pauses (the listening socket stays readable and would spin).
+    private var acceptPausedUntil: UInt64 = 0
     static let sweepInterval: UInt64 = 250
 
     init(server: TCPServer) throws(SocketError) {
@@ -141,6 +143,10 @@ public final class EventLoop: @unchecked Sendable {
                 }
             }
             let now = MonotonicClock.nowMilliseconds()
+            if acceptPausedUntil != 0 && now >= acceptPausedUntil && !stopping {
+                acceptPausedUntil = 0
+                for fd in listeners { _ = pex_poller_add(poller, fd, PEX_POLL_READ, 1) }
+            }
             if now >= nextSweep {
                 nextSweep = now + Self.sweepInterval
                 sweep(now: now)
@@ -168,7 +174,10 @@ public final class EventLoop: @unchecked Sendable {
     private func acceptAll(_ listener: Int32) {
         for _ in 0..<64 {
             let fd = pex_accept(listener)
-            if fd < 0 { return }
+            if fd < 0 {
+                if errno == EMFILE || errno == ENFILE { pauseAccepting() }
+                return
+            }
             _ = pex_set_int_option(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
             let admitted = server.connectionOpened()
             let connection = Connection(descriptor: fd, loop: self, serial: server.nextSerial())
@@ -176,6 +185,13 @@ public final class EventLoop: @unchecked Sendable {
             _ = pex_poller_add(poller, fd, PEX_POLL_READ, 0)
             connection.delegate = server.acceptor.accepted(connection, admitted: admitted)
         }
+    }
+
+    private func pauseAccepting() {
+        guard acceptPausedUntil == 0 else { return }
+        server.reportDescriptorExhaustion()
+        acceptPausedUntil = MonotonicClock.nowMilliseconds() + 100
+        for fd in listeners { _ = pex_poller_remove(poller, fd) }
     }
 
     private func sweep(now: UInt64) {

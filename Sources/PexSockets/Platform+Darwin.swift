@@ -3,6 +3,7 @@
 
     // One file per platform keeps `#if` out of the socket logic.
     let socketStreamType = SOCK_STREAM
+    let resourceOpenFiles = RLIMIT_NOFILE
     @inline(__always) func systemClose(_ fd: Int32) -> Int32 { Darwin.close(fd) }
     @inline(__always) func systemBind(_ fd: Int32, _ sa: UnsafePointer<sockaddr>, _ len: socklen_t) -> Int32 {
         Darwin.bind(fd, sa, len)

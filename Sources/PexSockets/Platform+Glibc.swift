@@ -3,6 +3,7 @@
 
     // One file per platform keeps `#if` out of the socket logic.
     let socketStreamType = Int32(SOCK_STREAM.rawValue)
+    let resourceOpenFiles = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
     @inline(__always) func systemClose(_ fd: Int32) -> Int32 { Glibc.close(fd) }
     @inline(__always) func systemBind(_ fd: Int32, _ sa: UnsafePointer<sockaddr>, _ len: socklen_t) -> Int32 {
         Glibc.bind(fd, sa, len)

@@ -11,6 +11,9 @@ public final class TCPServer: @unchecked Sendable {
     private let lock = Lock()
     private var openConnections = 0
     private var serial: UInt64 = 0
+    private var exhaustionReported = false
+    /// Called (once) when accept fails for lack of file descriptors; the server keeps running.
+    public var onDescriptorExhaustion: (@Sendable (_ limit: Int) -> Void)?
 
     /// Binds `host:port` (every address a name resolves to). Nothing is accepted until `start()`.
     /// `threads` defaults to the CPUs in this process's affinity mask.
@@ -18,6 +21,7 @@ public final class TCPServer: @unchecked Sendable {
         host: String, port: Int, maxConnections: Int = 1024, threads: Int? = nil, acceptor: any ConnectionAcceptor
     ) throws(SocketError) {
         ignoreBrokenPipeSignal()
+        raiseDescriptorLimit()
         self.acceptor = acceptor
         self.maxConnections = maxConnections
         self.threadCount = max(1, threads ?? Int(pex_cpu_count()))
@@ -57,6 +61,14 @@ public final class TCPServer: @unchecked Sendable {
 
     func connectionClosed() {
         lock.withLock { openConnections -= 1 }
+    }
+
+    func reportDescriptorExhaustion() {
+        let first = lock.withLock { () -> Bool in
+            defer { exhaustionReported = true }
+            return !exhaustionReported
+        }
+        if first { onDescriptorExhaustion?(currentDescriptorLimit()) }
     }
 
     func nextSerial() -> UInt64 {

@@ -72,6 +72,29 @@ final class ServeProcessTests: XCTestCase {
         XCTAssertTrue(result.standardError.contains("hint: "), result.standardError)
     }
 
+    func testRunningOutOfDescriptorsBacksOffAndRecovers() throws {
+        // A hard limit of 32 descriptors leaves room for about 20 connections; the rest wait in the backlog.
+        let binary = try TestBinary.pexdev().path
+        let server = try RunningServer(
+            ["-c", "ulimit -n 32 && exec \"$0\" serve \"$1\" --port 0", binary, sampleBranding], shell: true)
+        defer { server.kill() }
+        let port = try server.waitForPort()
+        var held: [Int32] = []
+        defer { held.forEach { close($0) } }
+        for _ in 0..<40 { held.append(try openConnection(port: port)) }
+        let deadline = Date().addingTimeInterval(5)
+        while !server.standardError.contains("out of file descriptors") && Date() < deadline { usleep(20_000) }
+        XCTAssertTrue(server.standardError.contains("out of file descriptors (limit 32)"), server.standardError)
+        let busyBefore = server.cpuSeconds()
+        usleep(500_000)
+        XCTAssertLessThan(
+            server.cpuSeconds() - busyBefore, 0.2, "accept must back off, not spin, while out of descriptors")
+        held.forEach { close($0) }
+        held = []
+        let body = try httpGet(port: port, path: "/webapp2/custom_configuration/manifest.json")
+        XCTAssertTrue(body.hasPrefix("HTTP/1.1 200 OK"), body)
+    }
+
     // MARK: helpers
 
     private func openConnection(port: Int) throws -> Int32 {
@@ -119,8 +142,9 @@ final class RunningServer: @unchecked Sendable {
     private let output = LockedText()
     private let errors = LockedText()
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = try TestBinary.pexdev()
+    /// With `shell`, the arguments go to /bin/sh (for `ulimit`), and `$0`… are set by the caller.
+    init(_ arguments: [String], environment: [String: String] = [:], shell: Bool = false) throws {
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : try TestBinary.pexdev()
         process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PEXDEV_") }
         variables["NO_COLOR"] = "1"
@@ -154,6 +178,16 @@ final class RunningServer: @unchecked Sendable {
             usleep(10_000)
         }
         throw ClientFailure("no banner with a URL (stdout: \(standardOutput), stderr: \(standardError))")
+    }
+
+    /// User plus system CPU time of the process so far, from /proc.
+    func cpuSeconds() -> Double {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return 0 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return 0 }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     func signal(_ number: Int32) { Glibc.kill(process.processIdentifier, number) }

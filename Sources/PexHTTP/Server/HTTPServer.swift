@@ -12,6 +12,12 @@ public final class HTTPServer: Sendable {
         tcp = try TCPServer(
             host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections,
             threads: configuration.threads, acceptor: core)
+        tcp.onDescriptorExhaustion = { limit in
+            log.log(
+                .warning,
+                "out of file descriptors (limit \(limit)): new connections wait until some close; "
+                    + "raise the limit with `ulimit -n`")
+        }
     }
 
     /// The port actually bound.
