@@ -82,7 +82,11 @@ public final class DevServer: Sendable {
     public var bannerLines: [String] {
         var what = "pexdev \(Self.version) serving branding \"\(branding.displayName)\""
         if let manifest = branding.manifest {
-            what += manifest.brandingID.map { " (manifest brandingID \($0))" } ?? " (manifest has no brandingID)"
+            if let id = manifest.brandingID {
+                what += " (manifest brandingID \(id))"
+            } else {
+                what += manifest.problem == nil ? " (manifest has no brandingID)" : " (manifest.json has problems)"
+            }
         } else {
             what += " (no manifest.json)"
         }

@@ -264,3 +264,38 @@ func runTool(_ executable: String, _ arguments: [String]) throws -> String {
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
 }
+
+/// What `serve` says at start about risky settings and imperfect trees.
+final class ServeStartWarningTests: XCTestCase {
+    func testNonLoopbackBindAndBrokenManifestAreWarned() throws {
+        let fixture = try BrandingFixture()
+        try fixture.write("webapp2/manifest.json", "{\"brandingID\": \"1\",\n \"isSettingsBranded\": true,\n}\n")
+        let server = try DevServer(
+            configuration: DevServerConfiguration(brandingPath: fixture.base.path, host: "0.0.0.0", port: 0),
+            log: SilentLog())
+        defer { server.stop(graceMilliseconds: 0) }
+        let warnings = server.startWarnings.joined(separator: "\n")
+        XCTAssertTrue(warnings.contains("listening on 0.0.0.0, not loopback"), warnings)
+        XCTAssertTrue(warnings.contains("manifest.json is not valid JSON: trailing comma at line 2"), warnings)
+        XCTAssertTrue(server.bannerLines[0].hasSuffix("(manifest.json has problems)"), server.bannerLines[0])
+        XCTAssertEqual(server.bannerLines[1], "  app       http://127.0.0.1:\(server.port)/webapp2/")
+    }
+
+    func testMissingManifestAndUnbrandedSettingsAreWarned() throws {
+        let fixture = try BrandingFixture()
+        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("manifest.json"))
+        let bare = try DevServer(
+            configuration: DevServerConfiguration(brandingPath: fixture.base.path, port: 0), log: SilentLog())
+        defer { bare.stop(graceMilliseconds: 0) }
+        XCTAssertTrue(bare.startWarnings.contains { $0.hasPrefix("no manifest.json") }, "\(bare.startWarnings)")
+        XCTAssertTrue(bare.bannerLines[0].hasSuffix("(no manifest.json)"))
+
+        try fixture.write("webapp2/manifest.json", #"{"brandingID": 5, "isSettingsBranded": false}"#)
+        let unbranded = try DevServer(
+            configuration: DevServerConfiguration(brandingPath: fixture.root.path, port: 0), log: SilentLog())
+        defer { unbranded.stop(graceMilliseconds: 0) }
+        XCTAssertTrue(unbranded.startWarnings.contains { $0.contains("\"isSettingsBranded\": false") })
+        XCTAssertTrue(unbranded.bannerLines[0].hasSuffix("(manifest brandingID 5)"), unbranded.bannerLines[0])
+        XCTAssertTrue(unbranded.startWarnings.allSatisfy { !$0.contains("not loopback") })
+    }
+}
