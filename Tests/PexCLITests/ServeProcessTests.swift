@@ -146,10 +146,7 @@ final class RunningServer: @unchecked Sendable {
     init(_ arguments: [String], environment: [String: String] = [:], shell: Bool = false) throws {
         process.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : try TestBinary.pexdev()
         process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PEXDEV_") }
-        variables["NO_COLOR"] = "1"
-        variables.merge(environment) { $1 }
-        process.environment = variables
+        process.environment = TestBinary.environment(environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

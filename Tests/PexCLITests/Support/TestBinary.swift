@@ -35,16 +35,21 @@ enum TestBinary {
         throw Missing(searched: directories.map(\.path))
     }
 
+    /// The test process's environment without PEXDEV_* variables, with NO_COLOR set, then `extra` applied.
+    static func environment(_ extra: [String: String]) -> [String: String] {
+        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PEXDEV_") }
+        variables["NO_COLOR"] = "1"
+        variables.merge(extra) { $1 }
+        return variables
+    }
+
     /// Runs pexdev with `arguments`; PEXDEV_* variables are cleared and NO_COLOR set, then `environment` applied.
     /// A run that has not ended after 20 s is killed, so a hang fails the test instead of stalling the suite.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = try pexdev()
         process.arguments = arguments
-        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("PEXDEV_") }
-        variables["NO_COLOR"] = "1"
-        variables.merge(environment) { $1 }
-        process.environment = variables
+        process.environment = Self.environment(environment)
         let standardOutput = Pipe()
         let standardError = Pipe()
         process.standardOutput = standardOutput
