@@ -38,13 +38,14 @@ public struct JSONDocument: Sendable, Equatable {
 
 /// Position-keeping strict JSON (RFC 8259, as browsers' JSON.parse accepts it) reader.
 public enum JSONReader {
+    /// Reads a whole file; throws the first syntax error, with its range and a hint, and returns warnings for
+    /// what browsers tolerate (a byte-order mark, duplicate keys).
     public static func read(_ bytes: [UInt8], limits: JSONReaderLimits = JSONReaderLimits()) throws(JSONSyntaxError)
         -> JSONDocument
     {
-        throw JSONSyntaxError(
-            kind: "unimplemented", message: "JSON reader not implemented yet",
-            range: SourceRange(
-                start: SourcePosition(line: 1, column: 1, offset: 0), end: SourcePosition(line: 1, column: 1, offset: 0)
-            ))
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONSyntaxError) -> JSONDocument in
+            var parser = JSONParser(file: bytes, bytes: buffer, limits: limits)
+            return try parser.parseDocument()
+        }
     }
 }
