@@ -20,7 +20,13 @@ public struct CheckReport: Sendable, Equatable {
 
 /// Runs every rule over a branding tree.
 public enum BrandingChecker {
+    /// Reads the tree under `root.directory` (each file once) and applies every rule of `RuleDescription.all`.
     public static func check(_ root: BrandingRoot) -> CheckReport {
-        CheckReport(root: root.directory, diagnostics: [], model: BrandingModel(), filesRead: 0)
+        check(root, in: LocalFileSystem())
+    }
+
+    static func check(_ root: BrandingRoot, in fileSystem: any BrandingFileSystem) -> CheckReport {
+        var resolver = BrandingResolver(root: root.directory, fileSystem: fileSystem)
+        return resolver.resolve()
     }
 }

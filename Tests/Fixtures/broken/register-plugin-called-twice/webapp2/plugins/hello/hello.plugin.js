@@ -1,0 +1,10 @@
+(function () {
+    'use strict';
+
+    function load() {}
+    function unload() {}
+    function sayHello() {}
+
+    PEX.pluginAPI.registerPlugin({id: 'hello-1.0', load, unload, sayHello});
+    PEX.pluginAPI.registerPlugin({id: 'hello-1.0', load, unload, sayHello});
+})();
