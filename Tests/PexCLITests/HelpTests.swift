@@ -17,6 +17,7 @@ final class HelpTests: XCTestCase {
 
             SUBCOMMANDS:
               serve                   Serve a Webapp2 branding folder and its plugins.
+              check                   Check a Webapp2 branding folder and its plugins.
               help                    Show help for a subcommand.
 
               See 'pexdev help <subcommand>' for detailed help.

@@ -80,7 +80,7 @@ final class ServeProcessTests: XCTestCase {
         defer { server.kill() }
         let port = try server.waitForPort()
         var held: [Int32] = []
-        defer { held.forEach { close($0) } }
+        defer { for fd in held { close(fd) } }
         for _ in 0..<40 { held.append(try openConnection(port: port)) }
         let deadline = Date().addingTimeInterval(5)
         while !server.standardError.contains("out of file descriptors") && Date() < deadline { usleep(20_000) }
@@ -89,7 +89,7 @@ final class ServeProcessTests: XCTestCase {
         usleep(500_000)
         XCTAssertLessThan(
             server.cpuSeconds() - busyBefore, 0.2, "accept must back off, not spin, while out of descriptors")
-        held.forEach { close($0) }
+        for fd in held { close(fd) }
         held = []
         let body = try httpGet(port: port, path: "/webapp2/custom_configuration/manifest.json")
         XCTAssertTrue(body.hasPrefix("HTTP/1.1 200 OK"), body)

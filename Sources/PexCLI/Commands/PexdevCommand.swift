@@ -3,16 +3,18 @@ enum PexdevCommand: Sendable, Equatable {
     case help(HelpTopic)
     case version
     case serve(ServeOptions)
+    case check(CheckOptions)
 }
 
 /// Whose help to show.
 enum HelpTopic: Sendable, Equatable {
-    case root, serve
+    case root, serve, check
 
     var command: CommandSpec {
         switch self {
         case .root: RootCommand.spec
         case .serve: ServeCommand.spec
+        case .check: CheckCommand.spec
         }
     }
 }

@@ -9,6 +9,7 @@ enum RootCommand {
         options: [version, .help],
         subcommands: [
             .init(name: "serve", help: "Serve a Webapp2 branding folder and its plugins."),
+            .init(name: "check", help: "Check a Webapp2 branding folder and its plugins."),
             .init(name: "help", help: "Show help for a subcommand."),
         ]
     )
@@ -24,6 +25,7 @@ enum RootCommand {
         case version.spelledLong: return .success(.version)
         case "help": return parseHelp(rest)
         case "serve": return ServeCommand.parse(rest, environment: environment)
+        case "check": return CheckCommand.parse(rest, environment: environment)
         default: break
         }
         if ArgumentParser.looksLikeOption(first) {
@@ -40,17 +42,21 @@ enum RootCommand {
         }
         switch name {
         case "serve": return .success(.help(.serve))
+        case "check": return .success(.help(.check))
         case "help": return .success(.help(.root))
         default: return .failure(unknownSubcommand(name))
         }
     }
 
-    /// `pexdev --port 80` forgot the subcommand: point at `pexdev serve --port` rather than at `--version`.
+    /// `pexdev --port 80` forgot the subcommand: point at `pexdev serve --port` rather than at `--version`
+    /// (and `pexdev --format json` at `pexdev check --format`).
     private static func unknownOption(_ token: String) -> UsageError {
         let name = String(token.prefix { $0 != "=" })
-        let isServeOption = ServeCommand.spec.options.contains { $0.spelledLong == name || $0.spelledShort == name }
-        if isServeOption {
-            return .unknownOption(name, suggestion: "pexdev serve \(name)", command: spec)
+        let owner = [ServeCommand.spec, CheckCommand.spec].first { command in
+            command.options.contains { $0.spelledLong == name || $0.spelledShort == name }
+        }
+        if let owner {
+            return .unknownOption(name, suggestion: "\(owner.invocation) \(name)", command: spec)
         }
         return ArgumentParser.unknownOption(name, command: spec)
     }
@@ -75,6 +81,8 @@ enum RootCommand {
             return ExitStatus.success
         case .serve(let options):
             return ServeCommand.run(options, console: console)
+        case .check(let options):
+            return CheckCommand.run(options, console: console)
         }
     }
 }
