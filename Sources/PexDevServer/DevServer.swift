@@ -23,6 +23,7 @@ public final class DevServer: Sendable {
     public let configuration: DevServerConfiguration
     public let branding: BrandingRoot
     private let server: HTTPServer
+    private let monitor: BrandingMonitor
     private let log: any LogSink
 
     /// Locates the branding tree and binds the port; throws a user-facing error if either fails.
@@ -47,7 +48,9 @@ public final class DevServer: Sendable {
         http.maxConnections = configuration.maxConnections
         http.accessLog = configuration.accessLog
         http.hosts = HostAllowList(extra: configuration.allowedHosts, bindAddress: configuration.host)
-        let router = Self.routes(branding: branding, publicDirectory: publicDirectory, configuration: configuration)
+        monitor = BrandingMonitor(root: branding, log: log)
+        var router = Self.routes(branding: branding, publicDirectory: publicDirectory, configuration: configuration)
+        router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor))
         do {
             server = try HTTPServer(configuration: http, handler: router, log: log)
         } catch {
@@ -108,25 +111,13 @@ public final class DevServer: Sendable {
         return host
     }
 
-    /// Warnings worth printing at start (after the banner).
+    /// Warnings about how pexdev runs, printed at start; problems in the tree come from the checker.
     public var startWarnings: [String] {
         var out: [String] = []
         if !Self.isLoopback(configuration.host) {
             out.append(
                 "listening on \(configuration.host), not loopback: anyone who can reach this machine on port \(port) "
                     + "can read the branding tree (use the default --host 127.0.0.1 unless you need this)")
-        }
-        if let manifest = branding.manifest {
-            if let problem = manifest.problem { out.append(problem) }
-            if manifest.isSettingsBranded == false {
-                out.append(
-                    "manifest.json has \"isSettingsBranded\": false, so Webapp2 ignores settings.json and loads no "
-                        + "plugin; set it to true")
-            }
-        } else {
-            out.append(
-                "no manifest.json in \(branding.directory): fine for local work, but a Management Node upload "
-                    + "needs one with isSettingsBranded and a new brandingID")
         }
         return out
     }
@@ -144,10 +135,12 @@ public final class DevServer: Sendable {
             throw DevServerError(error.description)
         }
         for warning in startWarnings { log.log(.warning, warning) }
+        monitor.start()
     }
 
     /// Stops accepting, finishes open requests for up to `graceMilliseconds`, then closes everything.
     public func stop(graceMilliseconds: UInt64 = 2000) {
+        monitor.stop()
         server.stop(graceMilliseconds: graceMilliseconds)
     }
 }

@@ -265,37 +265,70 @@ func runTool(_ executable: String, _ arguments: [String]) throws -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
-/// What `serve` says at start about risky settings and imperfect trees.
+/// What `serve` says at start about risky settings, and the check report it keeps for the shell.
 final class ServeStartWarningTests: XCTestCase {
-    func testNonLoopbackBindAndBrokenManifestAreWarned() throws {
+    func testNonLoopbackBindIsWarnedAndBrokenManifestIsDiagnosed() throws {
         let fixture = try BrandingFixture()
         try fixture.write("webapp2/manifest.json", "{\"brandingID\": \"1\",\n \"isSettingsBranded\": true,\n}\n")
         let server = try DevServer(
             configuration: DevServerConfiguration(brandingPath: fixture.base.path, host: "0.0.0.0", port: 0),
             log: SilentLog())
+        try server.start()
         defer { server.stop(graceMilliseconds: 0) }
         let warnings = server.startWarnings.joined(separator: "\n")
         XCTAssertTrue(warnings.contains("listening on 0.0.0.0, not loopback"), warnings)
-        XCTAssertTrue(warnings.contains("manifest.json is not valid JSON: trailing comma at line 2"), warnings)
         XCTAssertTrue(server.bannerLines[0].hasSuffix("(manifest.json has problems)"), server.bannerLines[0])
         XCTAssertEqual(server.bannerLines[1], "  app       http://127.0.0.1:\(server.port)/webapp2/")
+
+        let client = try RawClient(port: server.port)
+        client.send("GET /__pexdev/diagnostics HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        let response = try client.readResponse()
+        XCTAssertEqual(response.status, 200)
+        XCTAssertEqual(response.header("Content-Type"), "application/json; charset=utf-8")
+        let payload = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any])
+        let diagnostics = try XCTUnwrap(payload["diagnostics"] as? [[String: Any]])
+        XCTAssertTrue(
+            diagnostics.contains { $0["code"] as? String == "PEX001" && $0["file"] as? String == "manifest.json" },
+            response.text)
     }
 
-    func testMissingManifestAndUnbrandedSettingsAreWarned() throws {
+    func testDiagnosticsRefuseForeignOrigins() throws {
         let fixture = try BrandingFixture()
-        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("manifest.json"))
-        let bare = try DevServer(
+        let server = try DevServer(
             configuration: DevServerConfiguration(brandingPath: fixture.base.path, port: 0), log: SilentLog())
-        defer { bare.stop(graceMilliseconds: 0) }
-        XCTAssertTrue(bare.startWarnings.contains { $0.hasPrefix("no manifest.json") }, "\(bare.startWarnings)")
-        XCTAssertTrue(bare.bannerLines[0].hasSuffix("(no manifest.json)"))
+        try server.start()
+        defer { server.stop(graceMilliseconds: 0) }
+        let foreign = try RawClient(port: server.port)
+        foreign.send(
+            "GET /__pexdev/diagnostics HTTP/1.1\r\nHost: localhost:\(server.port)\r\nOrigin: https://evil.example\r\n\r\n"
+        )
+        XCTAssertEqual(try foreign.readResponse().status, 403)
+        let same = try RawClient(port: server.port)
+        same.send(
+            "GET /__pexdev/diagnostics HTTP/1.1\r\nHost: localhost:\(server.port)\r\n"
+                + "Origin: http://localhost:\(server.port)\r\n\r\n")
+        XCTAssertEqual(try same.readResponse().status, 200)
+        let post = try RawClient(port: server.port)
+        post.send("POST /__pexdev/diagnostics HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n")
+        XCTAssertEqual(try post.readResponse().status, 405)
+    }
 
-        try fixture.write("webapp2/manifest.json", #"{"brandingID": 5, "isSettingsBranded": false}"#)
-        let unbranded = try DevServer(
-            configuration: DevServerConfiguration(brandingPath: fixture.root.path, port: 0), log: SilentLog())
-        defer { unbranded.stop(graceMilliseconds: 0) }
-        XCTAssertTrue(unbranded.startWarnings.contains { $0.contains("\"isSettingsBranded\": false") })
-        XCTAssertTrue(unbranded.bannerLines[0].hasSuffix("(manifest brandingID 5)"), unbranded.bannerLines[0])
-        XCTAssertTrue(unbranded.startWarnings.allSatisfy { !$0.contains("not loopback") })
+    func testDiagnosticsFollowChangesToTheTree() throws {
+        let fixture = try BrandingFixture()
+        let server = try DevServer(
+            configuration: DevServerConfiguration(brandingPath: fixture.base.path, port: 0), log: SilentLog())
+        try server.start()
+        defer { server.stop(graceMilliseconds: 0) }
+        try fixture.write("webapp2/settings.json", "{\"plugins\": [,]}")
+        let deadline = Date().addingTimeInterval(5)
+        var text = ""
+        while Date() < deadline {
+            let client = try RawClient(port: server.port)
+            client.send("GET /__pexdev/diagnostics HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            text = try client.readResponse().text
+            if text.contains("\"file\" : \"settings.json\"") && text.contains("PEX001") { break }
+            usleep(100_000)
+        }
+        XCTAssertTrue(text.contains("PEX001"), "the broken settings.json never showed up: \(text)")
     }
 }

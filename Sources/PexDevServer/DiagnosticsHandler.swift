@@ -1,0 +1,51 @@
+import Foundation
+import PexBranding
+import PexHTTP
+
+/// `GET /__pexdev/diagnostics`: the current check report and resolved model as JSON, for the shell and
+/// scripts. Same-origin only; read-only.
+struct DiagnosticsHandler: HTTPResponding {
+    let monitor: BrandingMonitor
+
+    func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            throw HTTPError(.methodNotAllowed, "diagnostics are read-only (GET)", headers: [("Allow", "GET, HEAD")])
+        }
+        if let refusal = OriginPolicy.refusal(for: request) { throw refusal }
+        let report = monitor.current
+        let payload = DiagnosticsPayload(
+            version: 1, root: report.root, summary: .init(report), diagnostics: report.diagnostics, model: report.model)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(payload) else {
+            throw HTTPError(.internalServerError, "could not encode the diagnostics")
+        }
+        var response = HTTPResponse(body: [UInt8](data) + [0x0A])
+        response.headers.add("Content-Type", "application/json; charset=utf-8")
+        response.headers.add("Cache-Control", "no-store")
+        return response
+    }
+}
+
+/// The JSON shape of `/__pexdev/diagnostics` (version 1).
+struct DiagnosticsPayload: Encodable {
+    struct Summary: Encodable {
+        var errors: Int
+        var warnings: Int
+        var notices: Int
+        var files: Int
+
+        init(_ report: CheckReport) {
+            errors = report.count(.error)
+            warnings = report.count(.warning)
+            notices = report.count(.notice)
+            files = report.filesRead
+        }
+    }
+
+    var version: Int
+    var root: String
+    var summary: Summary
+    var diagnostics: [Diagnostic]
+    var model: BrandingModel
+}
