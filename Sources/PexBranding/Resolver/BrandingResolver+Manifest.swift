@@ -4,25 +4,11 @@ extension BrandingResolver {
 
     mutating func checkManifest() {
         let file = "manifest.json"
-        referencedFiles.insert(file)
-        switch tree.lookup(file) {
-        case .file:
-            break
-        case .missing(let variant):
-            if let variant { referencedFiles.insert(variant) }
-            diagnostics.add(
-                .manifestMissing, file, nil, "manifest.json is missing: fine for local work, but an upload needs it",
-                hint: variant.map {
-                    "found '\($0)': names are case-sensitive on the Conferencing Node, rename it to manifest.json"
-                })
-            return
-        case .directory, .other:
-            diagnostics.add(.manifestNotObject, file, nil, "manifest.json is not a regular file")
-            return
-        case .unreadable(let reason):
-            diagnostics.add(.manifestNotObject, file, nil, "manifest.json could not be read: \(reason)")
-            return
-        }
+        guard
+            lookUpRootFile(
+                file, missing: .manifestMissing, unusable: .manifestNotObject,
+                missingMessage: "manifest.json is missing: fine for local work, but an upload needs it")
+        else { return }
         let root: JSONNode
         switch readJSON(file) {
         case .document(let node): root = node

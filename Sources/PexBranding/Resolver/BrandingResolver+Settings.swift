@@ -5,25 +5,11 @@ extension BrandingResolver {
     /// The entries of the `plugins` list that are objects, with their positions in the list.
     mutating func readSettings() -> [(index: Int, node: JSONNode)] {
         let file = "settings.json"
-        referencedFiles.insert(file)
-        switch tree.lookup(file) {
-        case .file:
-            break
-        case .missing(let variant):
-            if let variant { referencedFiles.insert(variant) }
-            diagnostics.add(
-                .settingsMissing, file, nil, "settings.json is missing: no plugin can load",
-                hint: variant.map {
-                    "found '\($0)': names are case-sensitive on the Conferencing Node, rename it to settings.json"
-                })
-            return []
-        case .directory, .other:
-            diagnostics.add(.settingsMissing, file, nil, "settings.json is not a regular file")
-            return []
-        case .unreadable(let reason):
-            diagnostics.add(.settingsMissing, file, nil, "settings.json could not be read: \(reason)")
-            return []
-        }
+        guard
+            lookUpRootFile(
+                file, missing: .settingsMissing, unusable: .settingsMissing,
+                missingMessage: "settings.json is missing: no plugin can load")
+        else { return [] }
         let root: JSONNode
         switch readJSON(file) {
         case .document(let node): root = node
