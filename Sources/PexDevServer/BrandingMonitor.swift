@@ -9,6 +9,8 @@ import PexHTTP
 final class BrandingMonitor: @unchecked Sendable {
     private let root: BrandingRoot
     private let log: any LogSink
+    /// Paths as `pexdev check` prints them, so a terminal can open them.
+    private let paths: DisplayPaths
     private let lock = NSLock()
     private var report: CheckReport
     private var signature: TreeSignature
@@ -17,6 +19,7 @@ final class BrandingMonitor: @unchecked Sendable {
     init(root: BrandingRoot, log: any LogSink) {
         self.root = root
         self.log = log
+        paths = DisplayPaths(rootDirectory: root.directory, currentDirectory: FileManager.default.currentDirectoryPath)
         signature = TreeSignature.of(root.directory)
         report = BrandingChecker.check(root)
     }
@@ -69,7 +72,7 @@ final class BrandingMonitor: @unchecked Sendable {
         case .warning: level = .warning
         case .notice: level = .info
         }
-        var location = diagnostic.file
+        var location = paths.displayPath(file: diagnostic.file)
         if let range = diagnostic.range { location += ":\(range.start.line):\(range.start.column)" }
         var text = "\(location): \(diagnostic.message) [\(diagnostic.code)]"
         if let hint = diagnostic.hint { text += "\n  hint: \(hint)" }

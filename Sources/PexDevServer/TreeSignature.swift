@@ -1,16 +1,36 @@
-import Foundation
 import PexHTTP
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A cheap fingerprint of a folder: every path with its status (size, times, inode). Equal signatures mean
 /// nothing was added, removed, renamed or written. Used to poll for changes until the file watcher lands.
+/// Walks with readdir: Foundation's enumerator costs megabytes of resident memory for this small job.
 struct TreeSignature: Equatable {
     private var entries: [String: FileStatus] = [:]
 
     static func of(_ root: String) -> TreeSignature {
         var signature = TreeSignature()
-        guard let walker = FileManager.default.enumerator(atPath: root) else { return signature }
-        while let relative = walker.nextObject() as? String {
-            signature.entries[relative] = FileStatus.of(path: root + "/" + relative)
+        var pending = [""]
+        // Bounded: a tree deeper or wider than this is not a branding package, and polling must stay cheap.
+        var budget = 100_000
+        while let relative = pending.popLast(), budget > 0 {
+            guard let directory = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
+            defer { closedir(directory) }
+            while let entry = readdir(directory), budget > 0 {
+                budget -= 1
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                guard let status = FileStatus.of(path: root + "/" + path) else { continue }
+                signature.entries[path] = status
+                if status.isDirectory { pending.append(path) }
+            }
         }
         return signature
     }
