@@ -13,6 +13,8 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
     /// Output drained and write side shut: now only waiting for the peer's end-of-stream.
     private var lingering = false
     private var peerDone = false
+    /// Whether a server-side close waits for the peer's end first (see `complete`).
+    private var lingerOnClose = true
     private var requestStartedAt: UInt64 = 0
     private var dispatching = false
 
@@ -53,7 +55,7 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
     func connectionDidDrain(_ connection: Connection) {
         if closing {
             if inFlight != nil { return }
-            if peerDone {
+            if peerDone || !lingerOnClose {
                 connection.close()
                 return
             }
@@ -170,6 +172,9 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
         }
         if !keepAlive {
             closing = true
+            // Lingering (half-close, then wait for the peer's end) only protects a response from a reset when
+            // unread input is left; after a complete request with nothing more buffered, close right away.
+            lingerOnClose = parser.bufferedCount > 0 || parser.isInsideRequest
             if !connection.hasPendingOutput { connectionDidDrain(connection) }
             return
         }
