@@ -80,13 +80,7 @@ final class BrandingMonitor: @unchecked Sendable {
     }
 
     static func summary(_ report: CheckReport) -> String {
-        let errors = report.count(.error)
-        let warnings = report.count(.warning)
-        let notices = report.count(.notice)
-        if errors + warnings + notices == 0 { return "no problems" }
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        var parts = [plural(errors, "error"), plural(warnings, "warning")]
-        if notices > 0 { parts.append(plural(notices, "notice")) }
-        return parts.joined(separator: ", ") + " (details: pexdev check, or /__pexdev/diagnostics)"
+        let summary = DiagnosticSummary(report: report)
+        return summary.line + (summary.isClean ? "" : " (details: pexdev check, or /__pexdev/diagnostics)")
     }
 }

@@ -14,7 +14,8 @@ struct DiagnosticsHandler: HTTPResponding {
         if let refusal = OriginPolicy.refusal(for: request) { throw refusal }
         let report = monitor.current
         let payload = DiagnosticsPayload(
-            version: 1, root: report.root, summary: .init(report), diagnostics: report.diagnostics, model: report.model)
+            version: 1, root: report.root, summary: DiagnosticSummary(report: report), diagnostics: report.diagnostics,
+            model: report.model)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(payload) else {
@@ -29,23 +30,9 @@ struct DiagnosticsHandler: HTTPResponding {
 
 /// The JSON shape of `/__pexdev/diagnostics` (version 1).
 struct DiagnosticsPayload: Encodable {
-    struct Summary: Encodable {
-        var errors: Int
-        var warnings: Int
-        var notices: Int
-        var files: Int
-
-        init(_ report: CheckReport) {
-            errors = report.count(.error)
-            warnings = report.count(.warning)
-            notices = report.count(.notice)
-            files = report.filesRead
-        }
-    }
-
     var version: Int
     var root: String
-    var summary: Summary
+    var summary: DiagnosticSummary
     var diagnostics: [Diagnostic]
     var model: BrandingModel
 }

@@ -30,8 +30,9 @@ final class DiagnosticRenderSummaryTests: XCTestCase {
         }
         let expected = DiagnosticSummary(errors: 2, warnings: 1, notices: 3, plugins: 2, files: 7)
         XCTAssertEqual(DiagnosticSummary(diagnostics: diagnostics, plugins: 2, files: 7), expected)
-        let report = CheckReport(root: "/r", diagnostics: diagnostics, model: BrandingModel(), filesRead: 7)
-        XCTAssertEqual(DiagnosticSummary(report: report, plugins: 2), expected)
+        let model = BrandingModel(plugins: [PluginEntry(index: 0), PluginEntry(index: 1)])
+        let report = CheckReport(root: "/r", diagnostics: diagnostics, model: model, filesRead: 7)
+        XCTAssertEqual(DiagnosticSummary(report: report), expected)
     }
 
     func testDisplayPaths() {

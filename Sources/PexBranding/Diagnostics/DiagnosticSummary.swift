@@ -1,5 +1,5 @@
 /// The counts behind `check`'s last line: "2 errors, 2 warnings in 3 plugins (4 files)".
-public struct DiagnosticSummary: Sendable, Equatable {
+public struct DiagnosticSummary: Sendable, Equatable, Encodable {
     public var errors: Int
     public var warnings: Int
     public var notices: Int
@@ -23,9 +23,9 @@ public struct DiagnosticSummary: Sendable, Equatable {
             plugins: plugins, files: files)
     }
 
-    /// The report's findings and `filesRead`; `plugins` is passed in until the model carries the plugin list.
-    public init(report: CheckReport, plugins: Int) {
-        self.init(diagnostics: report.diagnostics, plugins: plugins, files: report.filesRead)
+    /// The report's findings, its settings.json plugin entries and `filesRead`.
+    public init(report: CheckReport) {
+        self.init(diagnostics: report.diagnostics, plugins: report.model.plugins.count, files: report.filesRead)
     }
 
     /// Nothing found at all, not even a notice.

@@ -36,7 +36,7 @@ extension CheckCommand {
         _ report: CheckReport, options: CheckOptions, paths: DisplayPaths, colored: Bool,
         source: @escaping DiagnosticTextRenderer.SourceProvider
     ) -> String {
-        let summary = DiagnosticSummary(report: report, plugins: pluginCount(report))
+        let summary = DiagnosticSummary(report: report)
         let failed = exitStatus(report.diagnostics, options: options) != ExitStatus.success
         // --quiet: only what fails the check, and silence when it passes.
         let shown = options.quiet ? report.diagnostics.filter { options.fails($0.severity) } : report.diagnostics
@@ -56,11 +56,6 @@ extension CheckCommand {
 
     static func exitStatus(_ diagnostics: [Diagnostic], options: CheckOptions) -> Int32 {
         diagnostics.contains { options.fails($0.severity) } ? ExitStatus.failure : ExitStatus.success
-    }
-
-    /// The plugins the summary counts: every entry of settings.json's plugins list.
-    static func pluginCount(_ report: CheckReport) -> Int {
-        report.model.plugins.count
     }
 
     /// A file a diagnostic points into, for its excerpt. Only plain root-relative paths are read: a diagnostic
