@@ -153,16 +153,8 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
         guard inFlight === responder, !connection.isClosed else { return }
         inFlight = nil
         let keepAlive = responder.keepAlive && !closing && !server.isStopping
-        let head = response.head(date: HTTPDate.now(), keepAlive: keepAlive)
         let bodyAllowed = !responder.isHead && response.status.code != 304 && response.status.code != 204
-        switch response.body {
-        case .bytes(let bytes) where bodyAllowed && !bytes.isEmpty:
-            connection.write([.bytes(head), .bytes(bytes)])
-        case .file(let region) where bodyAllowed && region.count > 0:
-            connection.write([.bytes(head), .file(region)])
-        default:
-            connection.write([.bytes(head)])
-        }
+        write(response, keepAlive: keepAlive, bodyAllowed: bodyAllowed)
         if server.configuration.accessLog {
             let elapsed = Double(MonotonicClock.nowMilliseconds() - responder.startedAt)
             let bytes = bodyAllowed ? response.body.count : 0
@@ -191,13 +183,20 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
         }
         inFlight = nil
         closing = true
-        let response = error.response
-        let head = response.head(date: HTTPDate.now(), keepAlive: false)
-        if case .bytes(let body) = response.body {
-            connection.write([.bytes(head), .bytes(body)])
-        } else {
+        write(error.response, keepAlive: false, bodyAllowed: true)
+        if !connection.hasPendingOutput { connectionDidDrain(connection) }
+    }
+
+    /// Head and body in one write (one writev, or writev then sendfile).
+    private func write(_ response: HTTPResponse, keepAlive: Bool, bodyAllowed: Bool) {
+        let head = response.head(date: HTTPDate.now(), keepAlive: keepAlive)
+        switch response.body {
+        case .bytes(let bytes) where bodyAllowed && !bytes.isEmpty:
+            connection.write([.bytes(head), .bytes(bytes)])
+        case .file(let region) where bodyAllowed && region.count > 0:
+            connection.write([.bytes(head), .file(region)])
+        default:
             connection.write([.bytes(head)])
         }
-        if !connection.hasPendingOutput { connectionDidDrain(connection) }
     }
 }
