@@ -34,10 +34,17 @@ let package = Package(
         .target(name: "PexSockets", dependencies: ["CPexSystem"], swiftSettings: strict),
         .target(name: "PexHTTP", dependencies: ["PexSockets"], swiftSettings: strict),
         .target(name: "PexBranding", swiftSettings: strict),
+        // The in-memory Infinity node (client REST API v2 subset); its OpenAPI document is embedded.
+        .target(
+            name: "PexMock", dependencies: ["PexHTTP", "PexBranding"], exclude: ["Resources"], swiftSettings: strict,
+            plugins: ["EmbedFiles"]
+        ),
+        // The browser shell (top-level Public/) is embedded by the EmbedFiles plugin.
         .target(
             name: "PexDevServer",
-            dependencies: ["PexHTTP", "PexBranding"],
-            swiftSettings: strict
+            dependencies: ["PexHTTP", "PexBranding", "PexMock"],
+            swiftSettings: strict,
+            plugins: ["EmbedFiles"]
         ),
         .target(name: "PexCLI", dependencies: ["PexDevServer", "PexBranding", "PexHTTP"], swiftSettings: strict),
         // Linking the Swift runtime and Foundation statically halves start-up (no relocation of a dozen
@@ -46,9 +53,14 @@ let package = Package(
             name: "pexdev", dependencies: ["PexCLI"], swiftSettings: strict,
             linkerSettings: [.unsafeFlags(staticRuntime, .when(platforms: [.linux]))]
         ),
+        .executableTarget(name: "pexdev-embed"),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["pexdev-embed"]),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),
         .testTarget(name: "PexCLITests", dependencies: ["PexCLI"], swiftSettings: strict),
+        .testTarget(name: "PexMockTests", dependencies: ["PexMock", "PexHTTP"], swiftSettings: strict),
+        // Drives a real headless Chromium against the real pexdev binary (skipped, saying why, without Chromium).
+        .testTarget(name: "PexBrowserTests", swiftSettings: strict),
         .testTarget(
             name: "PexIntegrationTests",
             dependencies: ["PexDevServer", "PexHTTP"],

@@ -1,0 +1,5 @@
+import XCTest
+
+final class BrowserPlaceholderTests: XCTestCase {
+    func testPlaceholder() {}
+}

@@ -1,0 +1,8 @@
+import PexMock
+import XCTest
+
+final class OpenAPIDocumentTests: XCTestCase {
+    func testDocumentIsEmbedded() {
+        XCTAssertTrue(OpenAPIDocument.text.contains("\"openapi\""))
+    }
+}
