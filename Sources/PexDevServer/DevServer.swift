@@ -1,6 +1,7 @@
 import Foundation
 public import PexBranding
 public import PexHTTP
+public import PexMock
 import PexSockets
 
 /// A failure to start serving, worded for the terminal (`error: <description>`), with an optional hint line.
@@ -25,6 +26,8 @@ public final class DevServer: Sendable {
     private let server: HTTPServer
     private let monitor: BrandingMonitor
     private let log: any LogSink
+    /// The built-in Infinity node answering `/api/client/v2/…`.
+    public let mock: MockService
 
     /// Locates the branding tree and binds the port; throws a user-facing error if either fails.
     public init(configuration: DevServerConfiguration, log: any LogSink) throws(DevServerError) {
@@ -49,8 +52,10 @@ public final class DevServer: Sendable {
         http.accessLog = configuration.accessLog
         http.hosts = HostAllowList(extra: configuration.allowedHosts, bindAddress: configuration.host)
         monitor = BrandingMonitor(root: branding, log: log)
+        mock = MockService(node: configuration.scenario.makeNode(now: SystemMockClock().now()), log: log)
         var router = Self.routes(branding: branding, publicDirectory: publicDirectory, configuration: configuration)
         router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor))
+        MockServer.addRoutes(to: &router, service: mock)
         do {
             server = try HTTPServer(configuration: http, handler: router, log: log)
         } catch {
@@ -94,11 +99,13 @@ public final class DevServer: Sendable {
             what += " (no manifest.json)"
         }
         let base = "http://\(urlHost):\(port)"
+        let conference = configuration.scenario.conferences.first?.primaryAlias ?? "meet"
         return [
             what,
-            "  app       \(base)\(Self.appMount)",
+            "  app       \(base)\(Self.appMount)?conference=\(conference)&name=Dev",
             "  branding  \(base)\(Self.brandingMount)",
             "  folder    \(branding.directory)",
+            "  mock node \(base)\(MockAPIHandler.mount)conferences/…  (\(MockServer.describe(configuration.scenario, source: configuration.scenarioSource)))",
         ]
     }
 
@@ -141,6 +148,7 @@ public final class DevServer: Sendable {
     /// Stops accepting, finishes open requests for up to `graceMilliseconds`, then closes everything.
     public func stop(graceMilliseconds: UInt64 = 2000) {
         monitor.stop()
+        mock.shutdown()
         server.stop(graceMilliseconds: graceMilliseconds)
     }
 }

@@ -1,3 +1,5 @@
+public import PexMock
+
 /// Everything `pexdev serve` needs to know, already validated by the CLI.
 public struct DevServerConfiguration: Sendable {
     /// The path the user gave (a `webapp2/` folder, a folder containing one, or "." for the current directory).
@@ -14,6 +16,10 @@ public struct DevServerConfiguration: Sendable {
     public var maxConnections: Int
     /// One log line per request (`--verbose`).
     public var accessLog: Bool = false
+    /// The mock node's conferences (`--scenario FILE`, else the built-in `meet`).
+    public var scenario: MockScenario = .standard
+    /// Where the scenario came from, for the banner ("built-in" or the file's path).
+    public var scenarioSource = "built-in"
 
     public init(
         brandingPath: String = ".", host: String = "127.0.0.1", port: Int = 8080, allowedHosts: [String] = [],

@@ -19,6 +19,8 @@ public final class Connection: @unchecked Sendable {
     public let serial: UInt64
 
     private var output: [OutputChunk] = []
+    /// Bytes queued and not yet written (the part of `output[0]` already written excluded).
+    public private(set) var pendingOutputBytes = 0
     /// Bytes of `output[0]` already written.
     private var headOffset = 0
     private var closeWhenDrained = false
@@ -38,6 +40,7 @@ public final class Connection: @unchecked Sendable {
         guard !isClosed else { return }
         let wasEmpty = output.isEmpty
         output.append(contentsOf: chunks)
+        for chunk in chunks { pendingOutputBytes += chunk.count }
         if wasEmpty { flush() }
     }
 
@@ -67,6 +70,7 @@ public final class Connection: @unchecked Sendable {
         guard !isClosed else { return }
         isClosed = true
         output.removeAll()
+        pendingOutputBytes = 0
         loop.remove(self)
         _ = systemClose(descriptor)
         let delegate = self.delegate
@@ -172,6 +176,7 @@ public final class Connection: @unchecked Sendable {
     }
 
     private func consume(_ written: Int) {
+        pendingOutputBytes -= written
         var remaining = written
         while !output.isEmpty {
             let left = output[0].count - headOffset

@@ -51,8 +51,13 @@ public final class EventLoop: @unchecked Sendable {
 
     /// Runs `task` on this loop's thread, soon. Safe from any thread.
     public func execute(_ task: @escaping @Sendable () -> Void) {
-        taskLock.withLock { tasks.append(task) }
-        pex_waker_wake(wakeWrite)
+        // One wake-up per batch: the loop takes the whole queue at once, so only the first task of a batch needs
+        // to wake it (a broadcast to hundreds of event streams is then a handful of eventfd writes, not hundreds).
+        let first = taskLock.withLock { () -> Bool in
+            tasks.append(task)
+            return tasks.count == 1
+        }
+        if first { pex_waker_wake(wakeWrite) }
     }
 
     /// Number of open connections on this loop (loop thread only).

@@ -1,8 +1,8 @@
 /// "Did you mean …?" for keys and values: the closest known word within a small edit distance.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The closest of `candidates` to `word`, ignoring case; nil when none is close enough to be a typo
     /// (one edit for short words, two from six letters on; a transposition counts as one).
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let typed = Array(word.lowercased().unicodeScalars)
         let allowed = typed.count >= 6 ? 2 : 1
         var best: (candidate: String, distance: Int)?

@@ -10,6 +10,7 @@ enum RootCommand {
         subcommands: [
             .init(name: "serve", help: "Serve a Webapp2 branding folder and its plugins."),
             .init(name: "check", help: "Check a Webapp2 branding folder and its plugins."),
+            .init(name: "mock", help: "Run the mock Pexip Infinity node on its own."),
             .init(name: "help", help: "Show help for a subcommand."),
         ]
     )
@@ -26,6 +27,7 @@ enum RootCommand {
         case "help": return parseHelp(rest)
         case "serve": return ServeCommand.parse(rest, environment: environment)
         case "check": return CheckCommand.parse(rest, environment: environment)
+        case "mock": return MockCommand.parse(rest, environment: environment)
         default: break
         }
         if ArgumentParser.looksLikeOption(first) {
@@ -43,6 +45,7 @@ enum RootCommand {
         switch name {
         case "serve": return .success(.help(.serve))
         case "check": return .success(.help(.check))
+        case "mock": return .success(.help(.mock))
         case "help": return .success(.help(.root))
         default: return .failure(unknownSubcommand(name))
         }
@@ -83,6 +86,8 @@ enum RootCommand {
             return ServeCommand.run(options, console: console)
         case .check(let options):
             return CheckCommand.run(options, console: console)
+        case .mock(let options):
+            return MockCommand.run(options, console: console)
         }
     }
 }

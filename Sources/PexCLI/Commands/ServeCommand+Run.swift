@@ -10,9 +10,15 @@ extension ServeCommand {
         // Listening before the server exists means a Ctrl-C during start-up stops it cleanly rather than killing it.
         let signals = ShutdownSignals { systemExitNow(ExitStatus.interrupted) }
 
+        var configuration = options.configuration
+        if let path = options.scenarioPath {
+            guard let scenario = ScenarioFile.load(path, console: console, log: log) else { return ExitStatus.failure }
+            configuration.scenario = scenario
+            configuration.scenarioSource = path
+        }
         let server: DevServer
         do {
-            server = try DevServer(configuration: options.configuration, log: log)
+            server = try DevServer(configuration: configuration, log: log)
         } catch {
             log.log(.error, error.description)
             if let hint = error.hint { console.standardError.write("  hint: \(hint)\n") }

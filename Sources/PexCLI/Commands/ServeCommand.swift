@@ -25,6 +25,12 @@ enum ServeCommand {
     static let followSymlinks = OptionSpec(
         long: "follow-symlinks", kind: .flag,
         help: "Serve files that symlinks lead to outside the branding folder.")
+    static let scenario = OptionSpec(
+        long: "scenario", kind: .value(placeholder: "file"),
+        help: "A mock-node scenario (JSON): conferences, participants and a timeline of events. "
+            + "Default: the built-in conference 'meet'.",
+        environmentVariable: scenarioVariable)
+    static let scenarioVariable = "PEXDEV_SCENARIO"
     static let quiet = OptionSpec(long: "quiet", short: "q", kind: .flag, help: "Print only warnings and errors.")
     static let verbose = OptionSpec(
         long: "verbose", short: "v", kind: .flag, help: "Also print one line per request.")
@@ -35,9 +41,10 @@ enum ServeCommand {
         overview: "Serve a Webapp2 branding folder and its plugins for local development.",
         discussion: "Prints the URL to open, then serves until Ctrl-C.",
         arguments: [path],
-        options: [port, host, allowHost, followSymlinks, quiet, verbose, .help],
+        options: [port, host, allowHost, followSymlinks, scenario, quiet, verbose, .help],
         environment: [
             .init(name: portVariable, help: "The port when --port is not given."),
+            .init(name: scenarioVariable, help: "The scenario file when --scenario is not given."),
             .init(name: hostVariable, help: "The address when --host is not given, e.g. 0.0.0.0 in a container."),
             .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off."),
         ]
@@ -69,6 +76,7 @@ enum ServeCommand {
             options.allowedHosts.append(name)
         }
         options.followSymlinks = parsed.contains(followSymlinks.long)
+        options.scenarioPath = try setting(scenario, parsed, environment, expected: "a file", convert: plausibleName)
         switch (parsed.contains(quiet.long), parsed.contains(verbose.long)) {
         case (true, true):
             throw UsageError("'\(quiet.spelledLong)' cannot be used with '\(verbose.spelledLong)'", command: spec)
@@ -81,13 +89,13 @@ enum ServeCommand {
 
     /// The option's value, else its environment variable's, else nil for the default. Flags win so a container's
     /// PEXDEV_PORT can be overridden by hand; an empty variable counts as unset.
-    private static func setting<Value>(
+    static func setting<Value>(
         _ option: OptionSpec, _ parsed: ParsedArguments, _ environment: [String: String], expected: String,
-        convert: (String) -> Value?
+        command: CommandSpec = spec, convert: (String) -> Value?
     ) throws(UsageError) -> Value? {
         if let text = parsed.value(option.long) {
             guard let value = convert(text) else {
-                throw .invalidValue(text, for: option, expected: expected, command: spec)
+                throw .invalidValue(text, for: option, expected: expected, command: command)
             }
             return value
         }
@@ -97,7 +105,7 @@ enum ServeCommand {
         guard let value = convert(text) else {
             throw UsageError(
                 "The value '\(text)' of the environment variable \(variable) is invalid: expected \(expected)",
-                command: spec)
+                command: command)
         }
         return value
     }
@@ -113,7 +121,7 @@ enum ServeCommand {
     }
 
     /// Real resolution is the server's job; this only rejects what cannot be a name at all.
-    private static func plausibleName(_ text: String) -> String? {
+    static func plausibleName(_ text: String) -> String? {
         text.isEmpty || text.contains { $0.isWhitespace } ? nil : text
     }
 }

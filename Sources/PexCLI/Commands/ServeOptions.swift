@@ -7,6 +7,8 @@ struct ServeOptions: Sendable, Equatable {
     var port = ServeCommand.defaultPort
     var allowedHosts: [String] = []
     var followSymlinks = false
+    /// `--scenario`: the mock node's scenario file; nil for the built-in one.
+    var scenarioPath: String?
     var verbosity = Verbosity.normal
 
     var configuration: DevServerConfiguration {

@@ -34,8 +34,18 @@ public struct HTTPResponse: Sendable {
         self.init(status: status, headers: headers, body: .bytes(body))
     }
 
+    /// How the body's end is marked on the wire.
+    enum Framing {
+        /// `Content-Length` (every complete response).
+        case length
+        /// `Transfer-Encoding: chunked` (a stream to an HTTP/1.1 client).
+        case chunked
+        /// The connection's end (a stream to an HTTP/1.0 client).
+        case close
+    }
+
     /// Status line and headers as wire bytes, with the framing headers the server owns.
-    func head(date: String, keepAlive: Bool) -> [UInt8] {
+    func head(date: String, keepAlive: Bool, framing: Framing = .length) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(320)
         out.append(contentsOf: "HTTP/1.1 ".utf8)
@@ -55,8 +65,15 @@ public struct HTTPResponse: Sendable {
         out.append(contentsOf: renderedHeaders)
         // 1xx, 204 and 304 carry no body and no Content-Length (RFC 9110 §8.6).
         if status.code >= 200 && status.code != 204 && status.code != 304 {
-            out.append(contentsOf: "\r\nContent-Length: ".utf8)
-            appendDecimal(body.count, to: &out)
+            switch framing {
+            case .length:
+                out.append(contentsOf: "\r\nContent-Length: ".utf8)
+                appendDecimal(body.count, to: &out)
+            case .chunked:
+                out.append(contentsOf: "\r\nTransfer-Encoding: chunked".utf8)
+            case .close:
+                break
+            }
         }
         out.append(contentsOf: keepAlive ? "\r\n\r\n".utf8 : "\r\nConnection: close\r\n\r\n".utf8)
         return out

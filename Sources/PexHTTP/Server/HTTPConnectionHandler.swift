@@ -17,6 +17,11 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
     private var lingerOnClose = true
     private var requestStartedAt: UInt64 = 0
     private var dispatching = false
+    /// The in-flight request's streamed body, once its handler chose to stream.
+    private var stream: HTTPStream?
+    /// A stream client that stops reading is dropped once this much is queued for it, so one stalled
+    /// browser tab cannot grow the server's memory without bound.
+    static let streamBacklogLimit = 4 << 20
 
     init(connection: Connection, server: HTTPServerCore) {
         self.connection = connection
@@ -38,6 +43,7 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
 
     func connection(_ connection: Connection, didRead bytes: UnsafeRawBufferPointer) {
         if closing { return }  // discarding: an error response is on its way or done
+        if stream != nil { return }  // a stream's client has nothing more to say; reading only notices it leave
         if !parser.isInsideRequest { requestStartedAt = MonotonicClock.nowMilliseconds() }
         parser.append(bytes)
         processRequests()
@@ -45,6 +51,11 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
 
     func connectionDidReadEnd(_ connection: Connection) {
         peerDone = true
+        if stream != nil {
+            // An event-stream client that closes its side has gone away (EventSource never half-closes).
+            connection.close()
+            return
+        }
         if lingering || (inFlight == nil && !connection.hasPendingOutput) {
             connection.close()
         } else {
@@ -86,11 +97,18 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
 
     func connectionShouldFinish(_ connection: Connection) {
         closing = true
+        if let stream {
+            finishStream(stream)
+            return
+        }
         if inFlight == nil && !connection.hasPendingOutput { connection.close() }
     }
 
     func connectionDidClose(_ connection: Connection) {
         inFlight = nil
+        let ended = stream
+        stream = nil
+        ended?.markClosed()
     }
 
     // MARK: requests
@@ -174,6 +192,48 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
             // Answered later than the dispatch: pick up any pipelined request that waited.
             processRequests()
         }
+    }
+
+    /// Called on the loop by `HTTPResponder.startStream`.
+    func beginStream(_ responder: HTTPResponder, head: HTTPResponse, stream: HTTPStream) {
+        guard inFlight === responder, !connection.isClosed else {
+            stream.markClosed()
+            return
+        }
+        self.stream = stream
+        connection.deadline = 0
+        // Whatever the client pipelined behind a stream will never be answered; a stream ends its connection.
+        connection.write([
+            .bytes(head.head(date: HTTPDate.now(), keepAlive: false, framing: stream.chunked ? .chunked : .close))
+        ])
+        if server.configuration.accessLog {
+            server.log.log(.access, "\(responder.method) \(responder.target) \(head.status.code) stream opened")
+        }
+        if responder.isHead {
+            inFlight = nil
+            closing = true
+            connection.closeAfterDrain()
+        }
+    }
+
+    func streamWrite(_ stream: HTTPStream, _ bytes: [UInt8]) {
+        guard self.stream === stream, !connection.isClosed else { return }
+        if connection.pendingOutputBytes > Self.streamBacklogLimit {
+            server.log.log(
+                .info,
+                "dropping an event-stream client that stopped reading (\(connection.pendingOutputBytes) bytes queued)")
+            connection.close()
+            return
+        }
+        connection.write(stream.framed(bytes))
+    }
+
+    func finishStream(_ stream: HTTPStream) {
+        guard self.stream === stream, !connection.isClosed else { return }
+        if stream.chunked { connection.write([.bytes(Array("0\r\n\r\n".utf8))]) }
+        inFlight = nil
+        closing = true
+        connection.closeAfterDrain()
     }
 
     private func fail(_ error: HTTPError, log: Bool, level: LogLevel = .warning) {
