@@ -58,12 +58,15 @@ let package = Package(
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),
         .testTarget(name: "PexCLITests", dependencies: ["PexCLI"], swiftSettings: strict),
-        .testTarget(name: "PexMockTests", dependencies: ["PexMock", "PexHTTP"], swiftSettings: strict),
+        .testTarget(
+            name: "PexMockTests", dependencies: ["PexMock", "PexHTTP", "PexTestSupport"], swiftSettings: strict),
         // Drives a real headless Chromium against the real pexdev binary (skipped, saying why, without Chromium).
         .testTarget(name: "PexBrowserTests", swiftSettings: strict),
+        // Socket-level clients shared by the test targets (a library, so test targets can share it).
+        .target(name: "PexTestSupport", path: "Tests/PexTestSupport", swiftSettings: strict),
         .testTarget(
             name: "PexIntegrationTests",
-            dependencies: ["PexDevServer", "PexHTTP"],
+            dependencies: ["PexDevServer", "PexHTTP", "PexMock", "PexTestSupport"],
             swiftSettings: strict
         ),
     ],

@@ -18,6 +18,7 @@ final class HelpTests: XCTestCase {
             SUBCOMMANDS:
               serve                   Serve a Webapp2 branding folder and its plugins.
               check                   Check a Webapp2 branding folder and its plugins.
+              mock                    Run the mock Pexip Infinity node on its own.
               help                    Show help for a subcommand.
 
               See 'pexdev help <subcommand>' for detailed help.

@@ -24,8 +24,8 @@ final class MainTests: XCTestCase {
             Error: Unknown option '--prot'. Did you mean '--port'?
 
             Usage: pexdev serve [<path>] [--port <port>] [--host <address>]
-                                [--allow-host <name> ...] [--follow-symlinks] [--quiet]
-                                [--verbose]
+                                [--allow-host <name> ...] [--follow-symlinks]
+                                [--scenario <file>] [--quiet] [--verbose]
               See 'pexdev help serve' for more information.
 
             """)

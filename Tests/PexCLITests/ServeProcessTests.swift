@@ -162,11 +162,11 @@ final class RunningServer: @unchecked Sendable {
     var standardOutput: String { output.text }
     var standardError: String { errors.text }
 
-    /// The port from the banner's `app` line, waiting up to 10 s for it.
-    func waitForPort() throws -> Int {
+    /// The port from the banner's `app` line (or another line naming a URL), waiting up to 10 s for it.
+    func waitForPort(line prefix: String = "  app ") throws -> Int {
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline {
-            for line in standardOutput.split(separator: "\n") where line.hasPrefix("  app ") {
+            for line in standardOutput.split(separator: "\n") where line.hasPrefix(prefix) {
                 if let url = line.split(separator: " ").last, let port = URL(string: String(url))?.port {
                     return port
                 }

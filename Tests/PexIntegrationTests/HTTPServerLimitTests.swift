@@ -1,5 +1,6 @@
 import Foundation
 import PexHTTP
+import PexTestSupport
 import XCTest
 
 /// Timeouts, connection limits and request bodies on the bare HTTP server, with small limits so the tests

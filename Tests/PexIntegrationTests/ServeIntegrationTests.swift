@@ -1,6 +1,7 @@
 import Foundation
 import PexDevServer
 import PexHTTP
+import PexTestSupport
 import XCTest
 
 /// `serve` over real loopback sockets on port 0: what a browser or curl sees.

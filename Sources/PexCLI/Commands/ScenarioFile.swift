@@ -24,7 +24,8 @@ enum ScenarioFile {
                     rootDirectory: directory, currentDirectory: FileManager.default.currentDirectoryPath),
                 colored: console.colorsStandardError, source: { _ in [UInt8](data) })
             console.standardError.write(renderer.render(failure.issues.map { $0.diagnostic(file: name) }))
-            log.log(.error, "the scenario \(path) has \(failure.issues.count) problem(s); fix them and start again")
+            let count = failure.issues.count
+            log.log(.error, "the scenario \(path) has \(count) problem\(count == 1 ? "" : "s"); fix and start again")
             return nil
         }
     }

@@ -1,15 +1,14 @@
 import Foundation
-import XCTest
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// A deliberately dumb HTTP/1.1 client over a real TCP socket, so tests control every byte on the wire.
-final class RawClient {
-    let fd: Int32
+public final class RawClient {
+    public let fd: Int32
 
-    init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 5) throws {
+    public init(port: Int, host: String = "127.0.0.1", timeoutSeconds: Int = 5) throws {
         let v6 = host.contains(":")
         fd = socket(v6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError("socket failed") }
@@ -45,9 +44,9 @@ final class RawClient {
 
     deinit { close(fd) }
 
-    func send(_ text: String) { send(Array(text.utf8)) }
+    public func send(_ text: String) { send(Array(text.utf8)) }
 
-    func send(_ bytes: [UInt8]) {
+    public func send(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -56,10 +55,10 @@ final class RawClient {
         }
     }
 
-    private var pending: [UInt8] = []
+    var pending: [UInt8] = []
 
     /// Reads one response. `head` says the request was HEAD (no body whatever Content-Length says).
-    func readResponse(head: Bool = false) throws -> RawResponse {
+    public func readResponse(head: Bool = false) throws -> RawResponse {
         while true {
             if let response = try RawResponse.parse(&pending, head: head) { return response }
             guard try fill() else {
@@ -69,7 +68,7 @@ final class RawClient {
     }
 
     /// True when the server closed the connection (EOF) within the receive timeout.
-    func readsEOF() -> Bool {
+    public func readsEOF() -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
@@ -78,7 +77,8 @@ final class RawClient {
         }
     }
 
-    private func fill() throws -> Bool {
+    /// Reads what is available into `pending`; false at end of stream.
+    func fill() throws -> Bool {
         var buffer = [UInt8](repeating: 0, count: 65536)
         let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if n < 0 {
@@ -91,22 +91,22 @@ final class RawClient {
     }
 }
 
-struct ClientError: Error, CustomStringConvertible {
-    let description: String
-    init(_ text: String) { description = text }
+public struct ClientError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ text: String) { description = text }
 }
 
-struct RawResponse {
-    var status: Int
-    var headers: [(String, String)]
-    var body: [UInt8]
-    var text: String { String(decoding: body, as: UTF8.self) }
+public struct RawResponse {
+    public var status: Int
+    public var headers: [(String, String)]
+    public var body: [UInt8]
+    public var text: String { String(decoding: body, as: UTF8.self) }
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.0.lowercased() == name.lowercased() }?.1
     }
 
-    static func parse(_ buffer: inout [UInt8], head: Bool) throws -> RawResponse? {
+    public static func parse(_ buffer: inout [UInt8], head: Bool) throws -> RawResponse? {
         let marker: [UInt8] = [13, 10, 13, 10]
         guard let end = buffer.firstRange(of: marker) else { return nil }
         let headText = String(decoding: buffer[..<end.lowerBound], as: UTF8.self)

@@ -1,0 +1,23 @@
+import Foundation
+import XCTest
+
+/// The pexdev helper: reading the banner, and starting and stopping the real binary.
+final class PexdevServerTests: XCTestCase {
+    func testBannerAppURLOnlyOnceTheLineIsComplete() {
+        let banner = "pexdev 0.1.0 serving branding \"x\"\n  app       http://127.0.0.1:4321/webapp2/\n"
+        XCTAssertEqual(PexdevServer.appURL(inBanner: banner)?.absoluteString, "http://127.0.0.1:4321/webapp2/")
+        XCTAssertNil(PexdevServer.appURL(inBanner: "pexdev 0.1.0\n  app       http://127.0.0.1:43"))
+    }
+
+    func testServesSampleBrandingAndStops() async throws {
+        let server = try await startPexdev()
+        XCTAssertEqual(server.baseURL.path, "/")
+        XCTAssertEqual(server.appURL.path, "/webapp2")
+        let settings = server.baseURL.appendingPathComponent("webapp2/custom_configuration/settings.json")
+        XCTAssertTrue(
+            server.standardOutput.contains("  app       \(server.appURL.absoluteString)"), server.standardOutput)
+        XCTAssertNotNil(settings.port)
+        server.stop()
+        server.stop()
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class BrowserPlaceholderTests: XCTestCase {
-    func testPlaceholder() {}
-}

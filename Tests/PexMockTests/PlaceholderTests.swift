@@ -1,8 +1,0 @@
-import PexMock
-import XCTest
-
-final class OpenAPIDocumentTests: XCTestCase {
-    func testDocumentIsEmbedded() {
-        XCTAssertTrue(OpenAPIDocument.text.contains("\"openapi\""))
-    }
-}
