@@ -54,6 +54,8 @@ let package = Package(
             linkerSettings: [.unsafeFlags(staticRuntime, .when(platforms: [.linux]))]
         ),
         .executableTarget(name: "pexdev-embed"),
+        // Load tool for the mock's event streams (issue figures); not part of the product.
+        .executableTarget(name: "pexdev-mockload", dependencies: ["PexTestSupport"], path: "Tools/mockload"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["pexdev-embed"]),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),

@@ -6,8 +6,11 @@ import { h, replace, glyph, GLYPHS } from './dom.js';
 import { subscribeAsShell } from './observable.js';
 
 function initials(name) {
-    const words = String(name || '?').trim().split(/\s+/).filter(Boolean);
-    return (words.length > 1 ? words[0][0] + words[words.length - 1][0] : (words[0] || '?').slice(0, 2)).toUpperCase();
+    // Words that start with a letter or digit: "Dave (phone)" is "DA", not "D(".
+    const words = String(name || '').split(/\s+/).filter((word) => /^[\p{L}\p{N}]/u.test(word));
+    if (words.length === 0) return '?';
+    const chars = (word) => Array.from(word);
+    return (words.length > 1 ? chars(words[0])[0] + chars(words[words.length - 1])[0] : chars(words[0]).slice(0, 2).join('')).toUpperCase();
 }
 
 function sortRoster(list, selfUUID) {
@@ -128,7 +131,12 @@ export class ConferenceView {
     renderStageInfo() {
         const notes = [];
         const conference = this.conference;
-        if (conference.disconnected) notes.push(h('span', { class: 'stage-note warning' }, `Disconnected: ${conference.disconnectReason || 'the call ended'}`));
+        if (conference.disconnected) {
+            notes.push(
+                h('span', { class: 'stage-note warning', 'data-testid': 'disconnected-note' }, `Disconnected: ${conference.disconnectReason || 'the call ended'}`),
+                h('button', { type: 'button', class: 'dialog-button blue-action-button rejoin', 'data-testid': 'rejoin', onclick: () => window.location.reload() }, 'Rejoin')
+            );
+        }
         else if (!conference.connected) notes.push(h('span', { class: 'stage-note' }, 'Not connected'));
         if (conference.layout && conference.layout.view) notes.push(h('span', { class: 'stage-note', 'data-testid': 'layout-note' }, `Layout ${conference.layout.view}`));
         if (conference.presentation) {

@@ -430,6 +430,10 @@ export class Conference {
                 if (this.eventSource) this.eventSource.close();
                 this.eventSource = null;
                 this.disconnectReason = (data && data.reason) || 'disconnected';
+                // Out of the call, Webapp2 shows no roster: plugins see it empty.
+                this.roster = new Map();
+                this.stage = new Map();
+                this.emitParticipants();
                 this.callbackSafely('onDisconnect', this.disconnectReason);
                 break;
             default:

@@ -14,7 +14,8 @@ export const ROLES = ['chair', 'guest'];
 async function fetchJSON(url) {
     let response;
     try {
-        response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+        // Default mode and credentials, so index.html's <link rel=preload as=fetch crossorigin> is reused.
+        response = await fetch(url);
     } catch (error) {
         return { ok: false, status: 0, error: `could not fetch ${url}: ${error.message}` };
     }
@@ -235,4 +236,11 @@ export function diagnosticsForFolder(diagnostics, folder) {
         const file = String(finding.file || '');
         return file.startsWith(folder) || file.includes('/' + folder);
     });
+}
+
+/** "file:line:column" of a finding (the endpoint nests positions in `range.start`; `check --format json` flattens them). */
+export function findingWhere(finding) {
+    const line = finding.line ?? finding.range?.start?.line ?? null;
+    const column = finding.column ?? finding.range?.start?.column ?? null;
+    return `${finding.file}${line ? `:${line}${column ? `:${column}` : ''}` : ''}`;
 }

@@ -5,6 +5,7 @@
 import { h, replace } from './dom.js';
 import { devState, devChanges$ } from './dev-state.js';
 import { subscribeAsShell } from './observable.js';
+import { findingWhere } from './config.js';
 
 const TABS = [
     ['diagnostics', 'Diagnostics'],
@@ -70,7 +71,7 @@ export class DevPanel {
     }
 
     schedule() {
-        if (!this.isOpen || this.scheduled || this.tab === 'mock-editing') return;
+        if (!this.isOpen || this.scheduled) return;
         this.scheduled = true;
         requestAnimationFrame(() => {
             this.scheduled = false;
@@ -134,7 +135,7 @@ export class DevPanel {
                 { class: `diagnostic ${finding.severity}`, 'data-testid': 'diagnostic', dataset: { code: finding.code, severity: finding.severity } },
                 h('span', { class: 'diagnostic-severity' }, finding.severity),
                 h('span', { class: 'diagnostic-code' }, finding.code),
-                h('span', { class: 'diagnostic-where' }, `${finding.file}${finding.line ? `:${finding.line}:${finding.column}` : ''}`),
+                h('span', { class: 'diagnostic-where' }, findingWhere(finding)),
                 h('span', { class: 'diagnostic-message' }, finding.message),
                 finding.hint ? h('span', { class: 'diagnostic-hint' }, `hint: ${finding.hint}`) : null
             )

@@ -6,7 +6,7 @@
 // [&role=chair|guest (only when no conference answers)][&media=video|audioonly|none]; Webapp2's
 // /webapp2/conference/<alias> deep links work too.
 
-import { loadBranding, loadDiagnostics, diagnosticsForFile, PLATFORMS, ROLES } from './config.js';
+import { loadBranding, loadDiagnostics, diagnosticsForFile, diagnosticsForFolder, findingWhere, brandingPath, PLATFORMS, ROLES } from './config.js';
 import { devState, devChanges$, note, setBanner, clearBanner, changed } from './dev-state.js';
 import { subscribeAsShell } from './observable.js';
 import { Conference, JoinError, toPluginParticipant } from './conference.js';
@@ -39,12 +39,26 @@ const layers = {
 };
 
 const conference = new Conference({ alias, displayName, pin: params.get('pin'), mediaType: params.get('media') });
+let brandingProblems = [];
+let rolePending = false;
+
+// The network first: building the screen below overlaps with these requests.
+performance.mark('pexdev:boot');
+const brandingRead = loadBranding().then((result) => {
+    performance.mark('pexdev:branding-read');
+    return result;
+});
+const joined = join().then((result) => {
+    performance.mark('pexdev:joined');
+    return result;
+});
+// Diagnostics only explain; nothing waits for them.
+refreshDiagnostics();
 const oops = new Oops({ host: layers.oops, onUnload: (id) => service.unloadAfterError(id) });
-const service = new PluginService({ sources: conference, onError: (entry) => oops.show(entry) });
+const service = new PluginService({ sources: conference, onError: (entry) => oops.show(entry), explain: (record) => explainPlugin(record) });
 const dialogs = new Dialogs({ service, host: layers.dialogs });
 const { dispatch } = installPEX({ service, conference, dialogs });
 
-let rolePending = false;
 const topBar = new TopBar({
     root: app,
     onPlatform: (value) => setPlatform(value),
@@ -111,8 +125,9 @@ function render() {
 }
 
 subscribeAsShell(devChanges$, renderSoon);
-subscribeAsShell(conference.participants$, () => menus.render());
-subscribeAsShell(conference.conferenceDetails$, () => menus.render());
+// Only an open menu shows the roster or the conference state; the toolbar does not.
+subscribeAsShell(conference.participants$, () => menus.renderOpenMenu());
+subscribeAsShell(conference.conferenceDetails$, () => menus.renderOpenMenu());
 // Plugin items must appear (and disappear) in the same task as the change, so tests never see a stale menu.
 subscribeAsShell(devChanges$, (what) => {
     if (what === 'plugins' || what === 'menus') menus.render();
@@ -219,19 +234,39 @@ subscribeAsShell(conference.role$, (role) => {
 async function refreshDiagnostics() {
     devState.diagnostics = await loadDiagnostics();
     explainBrandingProblems();
+    explainPluginBanners();
     changed('diagnostics');
 }
 
-let brandingProblems = [];
 /** Adds the checker's finding (file:line:column and hint) to a branding banner, when it has one. */
 function explainBrandingProblems() {
     for (const problem of brandingProblems) {
         const finding = diagnosticsForFile(devState.diagnostics, problem.file).find((entry) => entry.severity === 'error') ||
             diagnosticsForFile(devState.diagnostics, problem.file)[0];
         const detail = finding
-            ? ` ${finding.file}${finding.line ? `:${finding.line}:${finding.column}` : ''}: ${finding.message}${finding.hint ? ` (hint: ${finding.hint})` : ''}`
+            ? `${findingWhere(finding)}: ${finding.message}${finding.hint ? ` (hint: ${finding.hint})` : ''}`
             : null;
         setBanner({ ...problem, detail });
+    }
+}
+
+/** The checker's most severe finding in a plugin's folder (or its settings entry), as banner detail. */
+function explainPlugin(record) {
+    const folder = record.entry.folderURL ? brandingPath(record.entry.folderURL) : null;
+    const findings = folder ? diagnosticsForFolder(devState.diagnostics, folder) : [];
+    const rank = { error: 0, warning: 1, notice: 2 };
+    const finding = findings.sort((a, b) => (rank[a.severity] ?? 3) - (rank[b.severity] ?? 3))[0];
+    return finding ? `${findingWhere(finding)}: ${finding.message}${finding.hint ? ` (hint: ${finding.hint})` : ''}` : null;
+}
+
+/** Diagnostics may arrive after a plugin failed: add the explanation to its banners then. */
+function explainPluginBanners() {
+    for (const banner of [...devState.banners]) {
+        const record = banner.plugin ? service.byId(banner.plugin) : null;
+        if (record && !banner.detail) {
+            const detail = explainPlugin(record);
+            if (detail) setBanner({ ...banner, detail });
+        }
     }
 }
 
@@ -303,19 +338,17 @@ async function boot() {
     devState.platform = platform;
     devState.conference.alias = alias;
     render();
-    // Diagnostics only explain; nothing waits for them.
-    refreshDiagnostics();
-
-    const [branding, joined] = await Promise.all([loadBranding(), join()]);
+    const [branding, isJoined] = await Promise.all([brandingRead, joined]);
     brandingProblems = branding.problems;
     for (const problem of branding.problems) setBanner(problem);
     explainBrandingProblems();
 
-    if (!joined) conference.overrideRole(offlineRole);
+    if (!isJoined) conference.overrideRole(offlineRole);
     await service.start(branding, { platform, role: conference.role });
+    performance.mark('pexdev:plugins-loaded');
 
     // After the plugins' load(): they subscribe to these in load(), as with Webapp2 joining after start-up.
-    if (joined) {
+    if (isJoined) {
         dispatch({ type: INTERNAL_ACTIONS.SET_SELF_UUID, payload: conference.selfUUID });
         dispatch({ type: INTERNAL_ACTIONS.CONNECT_SUCCESS, payload: conference.connectPayload() });
         const synced = await conference.synced;

@@ -30,12 +30,20 @@ export class Menus {
     /** Re-draws the toolbar and any open menu (plugin loaded/unloaded, state$ changed, roster changed). */
     render() {
         this.renderToolbar();
+        this.renderOpenMenu();
+    }
+
+    renderOpenMenu() {
         if (this.openMenu) this.openMenu.render();
     }
 
     renderToolbar() {
-        const buttons = this.service.menuEntries('toolbar').map(({ record, item, index }) => {
-            const { iconURL, label } = this.service.effectiveItem(record, item);
+        const entries = this.service.menuEntries('toolbar').map((entry) => ({ ...entry, ...this.service.effectiveItem(entry.record, entry.item) }));
+        // Unchanged buttons stay: re-creating an SVG <use> would fetch its file again.
+        const key = JSON.stringify(entries.map(({ record, index, iconURL, label }) => [record.id, index, iconURL, label]));
+        if (key === this.toolbarKey) return;
+        this.toolbarKey = key;
+        const buttons = entries.map(({ record, index, iconURL, label }) => {
             const text = label ?? '';
             return h(
                 'button',

@@ -50,7 +50,7 @@ export class Oops {
                     'p',
                     { class: 'oops-location' },
                     'at ',
-                    entry.url
+                    entry.url && !entry.inline
                         ? h('a', { href: entry.url, target: '_blank', rel: 'noopener', 'data-testid': 'oops-location' }, location)
                         : h('span', { 'data-testid': 'oops-location' }, location)
                 ),

@@ -31,9 +31,11 @@ export class PluginService {
      * @param sources `{participants$, conferenceDetails$}`: the shell's live observables.
      * @param onError called with each plugin error entry (the Oops overlay).
      */
-    constructor({ sources, onError }) {
+    constructor({ sources, onError, explain = () => null }) {
         this.sources = sources;
         this.onError = onError;
+        /** `(record) => string|null`: the server checker's finding about this plugin, for banners. */
+        this.explain = explain;
         this.records = [];
         this.context = [];
         this.eventOwner = null;
@@ -66,6 +68,7 @@ export class PluginService {
                     code: 'package-failed',
                     plugin: record.id,
                     message: `${record.id}: ${record.entry.error}`,
+                    detail: this.explain(record),
                 });
             }
             if (!record.visible) continue;
@@ -278,6 +281,11 @@ export class PluginService {
         if (record.script !== script) return;
         record.scriptStatus = 'done';
         if (record.registration) return;
+        if (record.failure) {
+            // Already explained (registered under an unknown id): no need to wait.
+            this.settle(record);
+            return;
+        }
         if (record.scriptThrew) {
             this.fail(record, `its script threw before calling registerPlugin: ${record.scriptThrew}`, 'script-threw');
             return;
@@ -306,15 +314,18 @@ export class PluginService {
         this.fail(record, `could not load its script ${brandingPath(script.src)}${status}`, 'script-failed');
     }
 
-    fail(record, reason, code) {
+    /** Marks a plugin failed; `announce` false when a banner already says why. */
+    fail(record, reason, code, announce = true) {
         record.failure = reason;
         if (record.state === 'loaded') this.unload(record, null);
         if (record.visible) {
             record.state = 'failed';
             record.reason = reason;
         }
-        setBanner({ key: `${code}:${record.id}`, level: 'error', code, plugin: record.id, message: `${record.id}: ${reason}` });
-        note('error', reason, record.id);
+        if (announce) {
+            setBanner({ key: `${code}:${record.id}`, level: 'error', code, plugin: record.id, message: `${record.id}: ${reason}`, detail: this.explain(record) });
+            note('error', reason, record.id);
+        }
         this.settle(record);
     }
 
@@ -337,17 +348,17 @@ export class PluginService {
         if (!record) {
             const expected = caller ? `its package id is "${caller.id}"` : `known ids: ${this.records.map((r) => `"${r.id}"`).join(', ') || 'none'}`;
             const message = `registerPlugin was called with id ${JSON.stringify(id)}${from}, which matches no package file; ${expected}.`;
-            setBanner({ key: `unknown-id:${id}`, level: 'error', code: 'unknown-id', plugin: caller?.id ?? null, message });
+            setBanner({ key: `unknown-id:${id}`, level: 'error', code: 'unknown-id', plugin: caller?.id ?? null, message, detail: caller ? this.explain(caller) : null });
             note('error', message, caller?.id ?? null);
             if (caller && !caller.registration) {
                 clearTimeout(caller.registerTimer);
-                this.fail(caller, `registered under the unknown id ${JSON.stringify(id)} instead of "${caller.id}"`, 'wrong-id');
+                this.fail(caller, `registered under the unknown id ${JSON.stringify(id)} instead of "${caller.id}"`, 'unknown-id', false);
             }
             return;
         }
         if (record.registration) {
             const message = `${id} called registerPlugin more than once${from}; pexdev keeps the first registration.`;
-            setBanner({ key: `registered-twice:${id}`, level: 'warning', code: 'registered-twice', plugin: id, message });
+            setBanner({ key: `registered-twice:${id}`, level: 'warning', code: 'registered-twice', plugin: id, message, detail: this.explain(record) });
             note('warning', message, id);
             return;
         }
@@ -563,6 +574,8 @@ export class PluginService {
         const frames = stackFrames(described.stack);
         const own = frames.find((frame) => record && this.recordForURL(frame.url) === record);
         const location = own || at || frames.find((frame) => this.recordForURL(frame.url)) || frames[0] || null;
+        // An inline handler's "file" is the page itself: say what it is instead.
+        const inline = location && bareURL(location.url) === bareURL(document.URL);
         const entry = {
             plugin: owner,
             pluginName: record?.entry.pkg?.name || owner,
@@ -571,7 +584,8 @@ export class PluginService {
             name: described.name,
             message: described.message,
             url: location ? location.url : null,
-            file: location ? brandingPath(location.url) : null,
+            file: location ? (inline ? 'inline handler in its dialog HTML' : brandingPath(location.url)) : null,
+            inline: Boolean(inline),
             line: location ? location.line : null,
             column: location ? location.column : null,
             stack: described.stack,

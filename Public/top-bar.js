@@ -40,12 +40,17 @@ export class TopBar {
             h(
                 'header',
                 { class: 'devbar', 'data-testid': 'devbar' },
-                h('span', { class: 'devbar-brand' }, 'pexdev'),
-                this.session,
-                h('label', { class: 'devbar-field' }, 'Platform', this.platformSelect),
-                h('label', { class: 'devbar-field' }, 'Role', this.roleSelect),
-                this.chips,
-                this.devButton
+                h(
+                    'div',
+                    { class: 'devbar-row' },
+                    h('span', { class: 'devbar-brand' }, 'pexdev'),
+                    this.session,
+                    h('label', { class: 'devbar-field' }, 'Platform', this.platformSelect),
+                    h('label', { class: 'devbar-field' }, 'Role', this.roleSelect),
+                    h('span', { class: 'devbar-spacer' }),
+                    this.devButton
+                ),
+                this.chips
             ),
             this.banners
         );

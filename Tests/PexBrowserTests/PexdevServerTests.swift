@@ -9,15 +9,16 @@ final class PexdevServerTests: XCTestCase {
         XCTAssertNil(PexdevServer.appURL(inBanner: "pexdev 0.1.0\n  app       http://127.0.0.1:43"))
     }
 
-    func testServesSampleBrandingAndStops() async throws {
+    func testServesSampleBrandingUntilStopped() async throws {
         let server = try await startPexdev()
         XCTAssertEqual(server.baseURL.path, "/")
+        XCTAssertEqual(server.baseURL.appendingPathComponent("webapp2/").absoluteString, "\(server.baseURL)webapp2/")
         XCTAssertEqual(server.appURL.path, "/webapp2")
-        let settings = server.baseURL.appendingPathComponent("webapp2/custom_configuration/settings.json")
-        XCTAssertTrue(
-            server.standardOutput.contains("  app       \(server.appURL.absoluteString)"), server.standardOutput)
-        XCTAssertNotNil(settings.port)
+        XCTAssertEqual(server.appURL.port, server.baseURL.port)
+        XCTAssertTrue(server.standardOutput.contains("serving branding"), server.standardOutput)
+        XCTAssertTrue(server.isRunning)
         server.stop()
+        XCTAssertFalse(server.isRunning, server.standardError)
         server.stop()
     }
 }

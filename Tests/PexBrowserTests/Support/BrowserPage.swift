@@ -18,15 +18,33 @@ final class BrowserPage: Sendable {
         subscription = connection.subscribe { event in
             if event.sessionID == sessionID { log.record(event) }
         }
-        try await send("Page.enable")
-        try await send("Runtime.enable")
-        // Lifecycle events carry the loader id, so `navigate` can tell its own load from an earlier one's.
-        try await send("Page.setLifecycleEventsEnabled", ["enabled": true])
+        do {
+            try await send("Page.enable")
+            try await send("Runtime.enable")
+            // Lifecycle events carry the loader id, so `navigate` can tell its own load from an earlier one's.
+            try await send("Page.setLifecycleEventsEnabled", ["enabled": true])
+        } catch {
+            connection.unsubscribe(subscription)
+            throw error
+        }
     }
+
+    deinit { connection.unsubscribe(subscription) }
 
     /// Every `console.*` call so far, oldest first.
     var consoleMessages: [ConsoleMessage] {
-        log.events.filter { $0.method == "Runtime.consoleAPICalled" }.map { ConsoleMessage(event: $0.params) }
+        log.events.filter { $0.method == "Runtime.consoleAPICalled" }.map { ConsoleMessage(params: $0.params) }
+    }
+
+    /// The first `console.*` message, logged before or after the call, whose text contains `text`.
+    @discardableResult
+    func waitForConsoleMessage(containing text: String, timeout: TimeInterval = CDPConnection.defaultTimeout)
+        async throws -> ConsoleMessage
+    {
+        let event = try await log.first(within: timeout, waitingFor: "a console message containing \"\(text)\"") {
+            $0.method == "Runtime.consoleAPICalled" && ConsoleMessage(params: $0.params).text.contains(text)
+        }
+        return ConsoleMessage(params: event.params)
     }
 
     /// Every uncaught exception (and unhandled rejection) so far, oldest first.

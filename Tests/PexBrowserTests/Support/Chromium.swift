@@ -10,7 +10,8 @@ enum Chromium {
     struct NotInstalled: Error, CustomStringConvertible {
         let path: String
         var description: String {
-            "no Chromium to drive: \(Chromium.variable) is not set and none of \(Chromium.names.joined(separator: ", ")) "
+            let names = Chromium.names.joined(separator: ", ")
+            return "no Chromium to drive: \(Chromium.variable) is not set and none of \(names) "
                 + "is on PATH (\(path)). Install one (Debian: apt-get install chromium) or set \(Chromium.variable) "
                 + "to a Chromium or Chrome executable."
         }

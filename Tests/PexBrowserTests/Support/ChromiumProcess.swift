@@ -84,12 +84,11 @@ final class ChromiumProcess: @unchecked Sendable {
         return text.isEmpty ? "(Chromium wrote nothing to stderr)" : "Chromium's stderr ends with:\n\(text)"
     }
 
-    /// Asks Chromium to quit with `askToQuit`, waits up to `grace`, then SIGTERM, then SIGKILL; then ends any
-    /// helper left, waits until every process of this browser has left the process table, and removes the
-    /// profile. Safe to call twice.
+    /// Asks Chromium to quit with `askToQuit`, waits up to `grace`, then SIGTERM, then SIGKILL; then kills any
+    /// helper still running and removes the profile. Safe to call twice.
     func stop(grace: TimeInterval = 5, afterAsking askToQuit: () -> Void = {}) {
         // Taken while they run: a dead helper's command line is empty, and only its pid is left to wait for.
-        let family = Set(ProcessTable.processes(commandLineContaining: profile.path))
+        let family = ProcessTable.processes(commandLineContaining: profile.path)
         askToQuit()
         if !waitForExit(within: grace) {
             process.terminate()
@@ -98,8 +97,9 @@ final class ChromiumProcess: @unchecked Sendable {
                 _ = waitForExit(within: 3)
             }
         }
-        endHelpers(family)
+        let killed = killHelpers()
         try? FileManager.default.removeItem(at: profile)
+        LeftoverProcesses.shared.expect(family + killed)
     }
 
     private func waitForExit(within seconds: TimeInterval) -> Bool {
@@ -107,24 +107,19 @@ final class ChromiumProcess: @unchecked Sendable {
         return exited.wait(timeout: .now() + seconds) == .success
     }
 
-    /// Helpers notice the browser is gone on their own, but not at once; they are ours, so they are killed.
-    /// Orphaned helpers are reaped by init, so a dead one stays in the process table (as a zombie that
-    /// `pgrep` still lists) for a moment longer: wait for that too, so a finished test leaves nothing behind.
-    private func endHelpers(_ family: Set<Int32>) {
+    /// Helpers notice the browser is gone on their own, but not at once; they are ours, so they are killed until
+    /// none runs. Returns the pids killed.
+    private func killHelpers() -> [Int32] {
         let marker = profile.path
         let deadline = Date().addingTimeInterval(5)
-        var waitingFor = family
+        var killed: [Int32] = []
         while Date() < deadline {
-            for pid in ProcessTable.processes(commandLineContaining: marker) {
-                kill(pid, SIGKILL)
-                waitingFor.insert(pid)
-            }
-            waitingFor = waitingFor.filter { FileManager.default.fileExists(atPath: "/proc/\($0)") }
-            if waitingFor.isEmpty {
-                print("DEBUG family \(family.sorted()) done in \(-deadline.timeIntervalSinceNow + 5)")
-                return
-            }
-            usleep(20_000)  // poll interval while the kernel and init tear the processes down
+            let running = ProcessTable.processes(commandLineContaining: marker)
+            if running.isEmpty { break }
+            for pid in running { kill(pid, SIGKILL) }
+            killed += running
+            usleep(20_000)  // poll interval while the kernel ends the killed processes
         }
+        return killed
     }
 }

@@ -8,7 +8,8 @@ struct ConsoleMessage: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension ConsoleMessage {
-    init(event params: JSONValue) {
+    /// From the params of `Runtime.consoleAPICalled`.
+    init(params: JSONValue) {
         type = params["type"]?.string ?? "log"
         text = (params["args"]?.array ?? []).map(Self.text(of:)).joined(separator: " ")
     }

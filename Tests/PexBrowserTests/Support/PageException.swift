@@ -11,6 +11,7 @@ struct PageException: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension PageException {
+    /// From CDP `exceptionDetails`.
     init(details: JSONValue) {
         text = Self.text(of: details)
         url = details["url"]?.string ?? "(no url)"

@@ -8,7 +8,7 @@ import Foundation
 final class PexdevServer: @unchecked Sendable {
     /// `http://127.0.0.1:<port>/`: the server's origin, read from the start banner.
     let baseURL: URL
-    /// The banner's `app` URL, where the Webapp2 shell is served (`<base>/webapp2/`).
+    /// The banner's `app` URL: the Webapp2 shell (`<base>/webapp2/`, perhaps with a query pexdev suggests).
     let appURL: URL
 
     private let process: Process
@@ -31,6 +31,8 @@ final class PexdevServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    var isRunning: Bool { process.isRunning }
 
     var standardOutput: String { String(decoding: output.current, as: UTF8.self) }
     var standardError: String { String(decoding: errors.current, as: UTF8.self) }
