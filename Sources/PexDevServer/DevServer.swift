@@ -39,10 +39,19 @@ public final class DevServer: Sendable {
         } catch {
             throw DevServerError(error.description, hint: error.hint)
         }
-        guard let publicDirectory = PublicDirectory.locate() else {
-            throw DevServerError(
-                "cannot find pexdev's shell files (Public/index.html)",
-                hint: "set PEXDEV_PUBLIC_DIR to the Public/ folder of the pexdev checkout or install")
+        let shell: any HTTPHandler
+        if configuration.devShell {
+            guard let publicDirectory = PublicDirectory.locate() else {
+                throw DevServerError(
+                    "--dev-shell: cannot find the Public/ folder of a pexdev checkout",
+                    hint: "run from the checkout, or set PEXDEV_PUBLIC_DIR to its Public/ folder")
+            }
+            shell = StaticFileHandler(
+                root: publicDirectory, mountPath: Self.appMount, label: "pexdev shell", singlePageFallback: true)
+        } else {
+            shell = MemoryFileHandler(
+                files: EmbeddedShellFiles.files.mapValues { Array($0.utf8) }, mountPath: Self.appMount,
+                singlePageFallback: true)
         }
         var http = HTTPServerConfiguration()
         http.host = configuration.host
@@ -53,7 +62,7 @@ public final class DevServer: Sendable {
         http.hosts = HostAllowList(extra: configuration.allowedHosts, bindAddress: configuration.host)
         monitor = BrandingMonitor(root: branding, log: log)
         mock = MockService(node: configuration.scenario.makeNode(now: SystemMockClock().now()), log: log)
-        var router = Self.routes(branding: branding, publicDirectory: publicDirectory, configuration: configuration)
+        var router = Self.routes(branding: branding, shell: shell, configuration: configuration)
         router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor))
         MockServer.addRoutes(to: &router, service: mock)
         do {
@@ -63,7 +72,7 @@ public final class DevServer: Sendable {
         }
     }
 
-    static func routes(branding: BrandingRoot, publicDirectory: String, configuration: DevServerConfiguration)
+    static func routes(branding: BrandingRoot, shell: any HTTPHandler, configuration: DevServerConfiguration)
         -> Router
     {
         var router = Router()
@@ -75,10 +84,7 @@ public final class DevServer: Sendable {
             StaticFileHandler(
                 root: branding.directory, mountPath: brandingMount, label: "branding tree",
                 followSymlinks: configuration.followSymlinks))
-        router.add(
-            prefix: appMount,
-            StaticFileHandler(
-                root: publicDirectory, mountPath: appMount, label: "pexdev shell", singlePageFallback: true))
+        router.add(prefix: appMount, shell)
         router.add(exactly: "/__pexdev/health", HealthHandler())
         return router
     }

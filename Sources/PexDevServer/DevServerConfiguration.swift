@@ -18,6 +18,8 @@ public struct DevServerConfiguration: Sendable {
     public var accessLog: Bool = false
     /// The mock node's conferences (`--scenario FILE`, else the built-in `meet`).
     public var scenario: MockScenario = .standard
+    /// Serve the shell from the Public/ folder on disk instead of the copy compiled in (for working on it).
+    public var devShell = false
     /// Where the scenario came from, for the banner ("built-in" or the file's path).
     public var scenarioSource = "built-in"
 

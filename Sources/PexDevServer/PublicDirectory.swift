@@ -1,7 +1,7 @@
 import Foundation
 
-/// Finds the browser shell's files (`Public/`). pexdev runs from a build folder, an install prefix or a
-/// container, so it looks in each place it may have been put; `PEXDEV_PUBLIC_DIR` overrides them all.
+/// Finds the browser shell's files on disk (`Public/`) for `--dev-shell`: in a checkout, next to the binary,
+/// or where `PEXDEV_PUBLIC_DIR` says. Without `--dev-shell` the copy compiled into the binary is served.
 public enum PublicDirectory {
     public static func locate(environment: [String: String]? = nil) -> String? {
         candidates(environment: environment ?? ProcessInfo.processInfo.environment).first { isShell($0) }

@@ -25,7 +25,7 @@ final class MainTests: XCTestCase {
 
             Usage: pexdev serve [<path>] [--port <port>] [--host <address>]
                                 [--allow-host <name> ...] [--follow-symlinks]
-                                [--scenario <file>] [--quiet] [--verbose]
+                                [--scenario <file>] [--dev-shell] [--quiet] [--verbose]
               See 'pexdev help serve' for more information.
 
             """)

@@ -279,7 +279,8 @@ final class ServeStartWarningTests: XCTestCase {
         let warnings = server.startWarnings.joined(separator: "\n")
         XCTAssertTrue(warnings.contains("listening on 0.0.0.0, not loopback"), warnings)
         XCTAssertTrue(server.bannerLines[0].hasSuffix("(manifest.json has problems)"), server.bannerLines[0])
-        XCTAssertEqual(server.bannerLines[1], "  app       http://127.0.0.1:\(server.port)/webapp2/")
+        XCTAssertEqual(
+            server.bannerLines[1], "  app       http://127.0.0.1:\(server.port)/webapp2/?conference=meet&name=Dev")
 
         let client = try RawClient(port: server.port)
         client.send("GET /__pexdev/diagnostics HTTP/1.1\r\nHost: localhost\r\n\r\n")

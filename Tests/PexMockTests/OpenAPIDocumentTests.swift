@@ -40,7 +40,9 @@ final class OpenAPIDocumentTests: XCTestCase {
         ] {
             expected.insert("POST /conferences/{alias}/\(call)")
         }
-        for call in ["participants", "conference_status", "events"] { expected.insert("GET /conferences/{alias}/\(call)") }
+        for call in ["participants", "conference_status", "events"] {
+            expected.insert("GET /conferences/{alias}/\(call)")
+        }
         for call in [
             "disconnect", "mute", "unmute", "spotlighton", "spotlightoff", "dtmf", "role", "transfer",
             "allowrxpresentation", "denyrxpresentation", "unlock", "buzz", "clearbuzz",
@@ -126,7 +128,9 @@ final class OpenAPIDocumentTests: XCTestCase {
                 "t": .bool(true), "f": .bool(false), "one": .integer(1), "zero": .integer(0), "half": .number(1.5),
                 "big": .integer(12_345_678_901_234), "neg": .integer(-3), "s": .string("1"), "n": .null,
             ]))
-        XCTAssertEqual(try OpenAPIJSON.parse(Array("[true, 1, false, 0]".utf8)), .array([.bool(true), .integer(1), .bool(false), .integer(0)]))
+        XCTAssertEqual(
+            try OpenAPIJSON.parse(Array("[true, 1, false, 0]".utf8)),
+            .array([.bool(true), .integer(1), .bool(false), .integer(0)]))
         XCTAssertThrowsError(try OpenAPIJSON.parse(Array("{".utf8)))
     }
 
@@ -139,21 +143,42 @@ final class OpenAPIDocumentTests: XCTestCase {
             ("GET", "/api/client/v2/conferences/meet/participants", 200, list, nil),
             ("HEAD", "/api/client/v2/conferences/meet/participants", 200, "", nil),
             ("POST", "/api/client/v2/conferences/meet/lock", 200, #"{"status": "success", "result": true}"#, nil),
-            ("POST", "/api/client/v2/conferences/meet/lock", 403, #"{"status": "success", "result": "Invalid token"}"#, nil),
-            ("POST", "/api/client/v2/conferences/meet/lock", 403, #"{"status": "failed", "result": "hosts only"}"#, nil),
+            (
+                "POST", "/api/client/v2/conferences/meet/lock", 403,
+                #"{"status": "success", "result": "Invalid token"}"#, nil
+            ),
+            (
+                "POST", "/api/client/v2/conferences/meet/lock", 403, #"{"status": "failed", "result": "hosts only"}"#,
+                nil
+            ),
             (
                 "POST", "/api/client/v2/conferences/m%40x.com/participants/u-1/mute", 200,
                 #"{"status": "success", "result": true}"#, nil
             ),
-            ("GET", "/api/client/v2/conferences/meet/events?token=abc", 200, "id: 1\nevent: x\ndata: {}\n\n", "text/event-stream; charset=utf-8"),
-            ("GET", "/api/client/v2/conferences/meet/lock", 405, #"{"status": "failed", "result": "this call takes POST"}"#, nil),
-            ("GET", "/api/client/v2/conferences/nope/lock", 404, #"{"status": "failed", "result": "no such conference"}"#, nil),
-            ("POST", "/api/client/v2/conferences/meet/nosuchcall", 404, #"{"status": "failed", "result": "unknown"}"#, nil),
+            (
+                "GET", "/api/client/v2/conferences/meet/events?token=abc", 200, "id: 1\nevent: x\ndata: {}\n\n",
+                "text/event-stream; charset=utf-8"
+            ),
+            (
+                "GET", "/api/client/v2/conferences/meet/lock", 405,
+                #"{"status": "failed", "result": "this call takes POST"}"#, nil
+            ),
+            (
+                "GET", "/api/client/v2/conferences/nope/lock", 404,
+                #"{"status": "failed", "result": "no such conference"}"#, nil
+            ),
+            (
+                "POST", "/api/client/v2/conferences/meet/nosuchcall", 404,
+                #"{"status": "failed", "result": "unknown"}"#, nil
+            ),
             (
                 "POST", "/api/client/v2/conferences/vmr/request_token", 403,
                 #"{"status": "success", "result": {"pin": "required", "guest_pin": "none"}}"#, nil
             ),
-            ("POST", "/api/client/v2/conferences/vmr/request_token", 403, #"{"status": "failed", "result": "Invalid PIN"}"#, nil),
+            (
+                "POST", "/api/client/v2/conferences/vmr/request_token", 403,
+                #"{"status": "failed", "result": "Invalid PIN"}"#, nil
+            ),
         ]
         for (method, path, status, body, contentType) in cases {
             XCTAssertEqual(
@@ -199,20 +224,34 @@ final class OpenAPIDocumentTests: XCTestCase {
                 list(good.replacingOccurrences(of: #""uuid": "u-1""#, with: #""uuid": "u-1", "muted": true"#)),
                 ["/result/0/muted: unexpected property (additionalProperties is false)"]
             ),
-            ("1 is not true", "POST", lock, 200, #"{"status": "success", "result": 1}"#, ["/result: expected one of [true], got 1"]),
-            ("missing result", "POST", lock, 200, #"{"status": "success"}"#, [#"(root): missing required property "result""#]),
-            ("null result", "GET", participants, 200, #"{"status": "success", "result": null}"#, ["/result: expected array, got null"]),
             (
-                "undocumented status", "POST", lock, 500, #"{"status": "failed", "result": "boom"}"#,
-                ["status 500 is not documented for POST /conferences/{alias}/lock (documented: 200, 400, 403, 404, 414)"]
+                "1 is not true", "POST", lock, 200, #"{"status": "success", "result": 1}"#,
+                ["/result: expected one of [true], got 1"]
             ),
             (
-                "invalid token spelled failed", "GET", participants, 403, #"{"status": "failed", "result": "Invalid token"}"#,
+                "missing result", "POST", lock, 200, #"{"status": "success"}"#,
+                [#"(root): missing required property "result""#]
+            ),
+            (
+                "null result", "GET", participants, 200, #"{"status": "success", "result": null}"#,
+                ["/result: expected array, got null"]
+            ),
+            (
+                "undocumented status", "POST", lock, 500, #"{"status": "failed", "result": "boom"}"#,
+                [
+                    "status 500 is not documented for POST /conferences/{alias}/lock (documented: 200, 400, 403, 404, 414)"
+                ]
+            ),
+            (
+                "invalid token spelled failed", "GET", participants, 403,
+                #"{"status": "failed", "result": "Invalid token"}"#,
                 [#"/status: expected one of ["success"], got "failed""#]
             ),
             (
                 "undocumented method answered", "POST", participants, 200, list(good),
-                ["POST is not documented for /conferences/{alias}/participants; an undocumented method must get 405, got 200"]
+                [
+                    "POST is not documented for /conferences/{alias}/participants; an undocumented method must get 405, got 200"
+                ]
             ),
             (
                 "unknown call answered", "POST", "/api/client/v2/conferences/meet/frobnicate", 200,
@@ -220,7 +259,8 @@ final class OpenAPIDocumentTests: XCTestCase {
                 ["no path in the document matches /conferences/meet/frobnicate; only a 404 is expected there, got 200"]
             ),
             (
-                "outside the API", "GET", "/webapp2/index.html", 200, "", ["/webapp2/index.html is outside the document's server URL /api/client/v2"]
+                "outside the API", "GET", "/webapp2/index.html", 200, "",
+                ["/webapp2/index.html is outside the document's server URL /api/client/v2"]
             ),
         ]
         for item in cases {
@@ -228,11 +268,13 @@ final class OpenAPIDocumentTests: XCTestCase {
                 validator.errors(method: item.method, path: item.path, status: item.status, body: item.body),
                 item.errors, item.what)
         }
-        let oneOf = validator.errors(method: "POST", path: lock, status: 403, body: #"{"status": "failed", "result": 5}"#)
+        let oneOf = validator.errors(
+            method: "POST", path: lock, status: 403, body: #"{"status": "failed", "result": 5}"#)
         XCTAssertEqual(oneOf.count, 1)
         XCTAssertTrue(
             oneOf.first?.hasPrefix(
-                "(root): matches none of the 2 oneOf schemas; closest is #/components/schemas/Failed: /result: expected string")
+                "(root): matches none of the 2 oneOf schemas; closest is #/components/schemas/Failed: /result: expected string"
+            )
                 ?? false, "\(oneOf)")
         let notJSON = validator.errors(method: "POST", path: lock, status: 200, body: "ok")
         XCTAssertTrue(notJSON.first?.hasPrefix("(root): not JSON") ?? false, "\(notJSON)")
@@ -242,34 +284,61 @@ final class OpenAPIDocumentTests: XCTestCase {
 
     func testSchemaKeywords() throws {
         let schemas = OpenAPISchemaValidator(
-            document: .object(["components": .object(["schemas": .object(["Loop": .object(["$ref": .string("#/components/schemas/Loop")])])])]))
+            document: .object([
+                "components": .object([
+                    "schemas": .object(["Loop": .object(["$ref": .string("#/components/schemas/Loop")])])
+                ])
+            ]))
         func check(_ value: String, _ schema: String) throws -> [String] {
             schemas.errors(try OpenAPIJSON.parse(Array(value.utf8)), against: try OpenAPIJSON.parse(Array(schema.utf8)))
         }
         XCTAssertEqual(try check("null", #"{"type": "string", "nullable": true}"#), [])
         XCTAssertEqual(try check("3", #"{"type": "number"}"#), [], "an integer is a number")
         XCTAssertEqual(try check("true", #"{"type": "integer"}"#), ["(root): expected integer, got boolean true"])
-        XCTAssertEqual(try check("[1]", #"{"type": "array", "minItems": 2}"#), ["(root): expected at least 2 items, got 1"])
-        XCTAssertEqual(try check("[1, 2]", #"{"type": "array", "maxItems": 1}"#), ["(root): expected at most 1 items, got 2"])
+        XCTAssertEqual(
+            try check("[1]", #"{"type": "array", "minItems": 2}"#), ["(root): expected at least 2 items, got 1"])
+        XCTAssertEqual(
+            try check("[1, 2]", #"{"type": "array", "maxItems": 1}"#), ["(root): expected at most 1 items, got 2"])
         XCTAssertEqual(try check(#""é""#, #"{"type": "string", "maxLength": 1}"#), [])
-        XCTAssertEqual(try check(#""ab""#, #"{"type": "string", "minLength": 3}"#), ["(root): expected at least 3 characters, got 2"])
-        XCTAssertEqual(try check(#""12x""#, #"{"type": "string", "pattern": "^[0-9]+$"}"#), [#"(root): expected a match for /^[0-9]+$/, got "12x""#])
-        XCTAssertEqual(try check("-1", #"{"type": "integer", "minimum": 0}"#), ["(root): expected at least 0.0, got -1.0"])
+        XCTAssertEqual(
+            try check(#""ab""#, #"{"type": "string", "minLength": 3}"#),
+            ["(root): expected at least 3 characters, got 2"])
+        XCTAssertEqual(
+            try check(#""12x""#, #"{"type": "string", "pattern": "^[0-9]+$"}"#),
+            [#"(root): expected a match for /^[0-9]+$/, got "12x""#])
+        XCTAssertEqual(
+            try check("-1", #"{"type": "integer", "minimum": 0}"#), ["(root): expected at least 0.0, got -1.0"])
         XCTAssertEqual(try check("7", #"{"maximum": 5}"#), ["(root): expected at most 5.0, got 7.0"])
-        XCTAssertEqual(try check(#"{"a": 1, "b": "x"}"#, #"{"additionalProperties": {"type": "integer"}}"#), [#"/b: expected integer, got string "x""#])
+        XCTAssertEqual(
+            try check(#"{"a": 1, "b": "x"}"#, #"{"additionalProperties": {"type": "integer"}}"#),
+            [#"/b: expected integer, got string "x""#])
         XCTAssertEqual(try check(#""x""#, #"{"anyOf": [{"type": "integer"}, {"type": "string"}]}"#), [])
         XCTAssertEqual(
             try check("1.5", #"{"anyOf": [{"type": "integer"}, {"type": "string"}]}"#),
-            ["(root): matches none of the 2 anyOf schemas; closest is schema 1: (root): expected integer, got number 1.5"])
-        XCTAssertEqual(try check("5", #"{"oneOf": [{"type": "integer"}, {"type": "number"}]}"#), ["(root): matches 2 of the oneOf schemas, expected exactly one"])
-        XCTAssertEqual(try check("5", #"{"allOf": [{"type": "integer"}, {"minimum": 6}]}"#), ["(root): expected at least 6.0, got 5.0"])
-        XCTAssertEqual(try check(#"{"a/b": {"c~d": 1}}"#, #"{"properties": {"a/b": {"properties": {"c~d": {"type": "string"}}}}}"#), ["/a~1b/c~0d: expected string, got integer 1"])
-        XCTAssertEqual(try check("1", ##"{"$ref": "#/components/schemas/Nope"}"##), ["(root): unresolvable $ref #/components/schemas/Nope"])
-        XCTAssertEqual(try check("1", ##"{"$ref": "#/components/schemas/Loop"}"##), ["(root): $ref cycle at #/components/schemas/Loop"])
+            [
+                "(root): matches none of the 2 anyOf schemas; closest is schema 1: (root): expected integer, got number 1.5"
+            ])
+        XCTAssertEqual(
+            try check("5", #"{"oneOf": [{"type": "integer"}, {"type": "number"}]}"#),
+            ["(root): matches 2 of the oneOf schemas, expected exactly one"])
+        XCTAssertEqual(
+            try check("5", #"{"allOf": [{"type": "integer"}, {"minimum": 6}]}"#),
+            ["(root): expected at least 6.0, got 5.0"])
+        XCTAssertEqual(
+            try check(
+                #"{"a/b": {"c~d": 1}}"#, #"{"properties": {"a/b": {"properties": {"c~d": {"type": "string"}}}}}"#),
+            ["/a~1b/c~0d: expected string, got integer 1"])
+        XCTAssertEqual(
+            try check("1", ##"{"$ref": "#/components/schemas/Nope"}"##),
+            ["(root): unresolvable $ref #/components/schemas/Nope"])
+        XCTAssertEqual(
+            try check("1", ##"{"$ref": "#/components/schemas/Loop"}"##),
+            ["(root): $ref cycle at #/components/schemas/Loop"])
     }
 
     func testPathTemplatesPreferLiteralSegments() {
-        XCTAssertEqual(validator.pathItem(for: "/conferences/meet/participants")?.0.template, "/conferences/{alias}/participants")
+        XCTAssertEqual(
+            validator.pathItem(for: "/conferences/meet/participants")?.0.template, "/conferences/{alias}/participants")
         XCTAssertEqual(
             validator.pathItem(for: "/conferences/a%2Fb%40c/participants/x/role")?.0.template,
             "/conferences/{alias}/participants/{uuid}/role")
@@ -280,7 +349,9 @@ final class OpenAPIDocumentTests: XCTestCase {
     func testAnUnreadableDocumentMakesEveryCheckFail() {
         let broken = OpenAPIValidator(text: "{not json")
         XCTAssertEqual(broken.errors(method: "GET", path: "/x", status: 200, body: "").count, 1)
-        XCTAssertEqual(OpenAPIValidator(text: "", readError: "gone").errors(method: "GET", path: "/x", status: 200, body: ""), ["gone"])
+        XCTAssertEqual(
+            OpenAPIValidator(text: "", readError: "gone").errors(method: "GET", path: "/x", status: 200, body: ""),
+            ["gone"])
     }
 
     // MARK: the mock's replies
@@ -323,9 +394,10 @@ final class OpenAPIDocumentTests: XCTestCase {
     private func exerciseSession(_ run: OpenAPIConformanceRun) {
         let name = #"{"display_name": "Dev"}"#
         run.call("request_token", alias: "nope", body: name, expect: 404)
-        for body in ["", "   ", "{", "[1]", "5", #"{"display_name": ""}"#, #"{"display_name": "  "}"#, #"{"display_name": 5}"#,
-            #"{"display_name": "\#(String(repeating: "x", count: 251))"}"#]
-        {
+        for body in [
+            "", "   ", "{", "[1]", "5", #"{"display_name": ""}"#, #"{"display_name": "  "}"#, #"{"display_name": 5}"#,
+            #"{"display_name": "\#(String(repeating: "x", count: 251))"}"#,
+        ] {
             run.call("request_token", body: body, expect: 400)
         }
         run.call("GET", "request_token", expect: 405)
@@ -384,7 +456,9 @@ final class OpenAPIDocumentTests: XCTestCase {
         run.call("transform_layout", token: host, body: #"{"transforms": {"layout": "4:0"}}"#, expect: 200)
         run.call("transform_layout", token: host, body: #"{"transforms": {"guest_layout": "1:0"}}"#, expect: 200)
         run.call("transform_layout", token: host, body: #"{"transforms": {}}"#, expect: 200)
-        for body in ["{}", #"{"transforms": "4:0"}"#, #"{"transforms": {"layout": 4}}"#, #"{"transforms": {"layout": "3:3"}}"#] {
+        for body in [
+            "{}", #"{"transforms": "4:0"}"#, #"{"transforms": {"layout": 4}}"#, #"{"transforms": {"layout": "3:3"}}"#,
+        ] {
             run.call("transform_layout", token: host, body: body, expect: 400)
         }
         run.call("transform_layout", alias: "vmr", token: vmrGuest.token, body: #"{"transforms": {}}"#, expect: 403)
@@ -393,7 +467,8 @@ final class OpenAPIDocumentTests: XCTestCase {
         run.call("dial", token: host, body: #"{"destination": "bob@example.com", "protocol": "sip"}"#, expect: 200)
         run.call(
             "dial", token: host,
-            body: #"{"destination": "rtmp://live.example.com/x", "protocol": "rtmp", "role": "HOST", "streaming": true}"#,
+            body:
+                #"{"destination": "rtmp://live.example.com/x", "protocol": "rtmp", "role": "HOST", "streaming": true}"#,
             expect: 200)
         run.call("dial", token: host, body: #"{"destination": "carol", "role": "guest"}"#, expect: 200)
         for body in [
@@ -463,10 +538,13 @@ final class OpenAPIDocumentTests: XCTestCase {
             run.call("participants/\(guest.uuid)/\(call)", alias: "vmr", token: guest.token, expect: 200)
             run.call("participants/\(vmrHost.uuid)/\(call)", alias: "vmr", token: guest.token, expect: 403)
         }
-        run.call("participants/\(guest.uuid)/dtmf", alias: "vmr", token: guest.token, body: #"{"digits": "1"}"#, expect: 200)
+        run.call(
+            "participants/\(guest.uuid)/dtmf", alias: "vmr", token: guest.token, body: #"{"digits": "1"}"#, expect: 200)
         run.call("participants/\(guest.uuid)/spotlighton", alias: "vmr", token: guest.token, expect: 403)
 
-        run.call("participants/\(run.uuid(of: "Dave (phone)"))/transfer", token: host, body: #"{"conference_alias": "other"}"#, expect: 200)
+        run.call(
+            "participants/\(run.uuid(of: "Dave (phone)"))/transfer", token: host,
+            body: #"{"conference_alias": "other"}"#, expect: 200)
         run.call("participants/\(run.uuid(of: "Recorder"))/disconnect", token: host, expect: 200)
         run.call("participants/\(guest.uuid)/disconnect", alias: "vmr", token: guest.token, expect: 200)
         run.call("participants/\(carol)/disconnect", token: host, expect: 200)
@@ -485,7 +563,10 @@ final class OpenAPIDocumentTests: XCTestCase {
     private func checkStream(_ stream: OpenAPIConformanceSink) {
         let events = stream.events
         XCTAssertGreaterThan(events.count, 20)
-        let schemaOf = ["participant_create": "Participant", "participant_update": "Participant", "conference_update": "ConferenceStatus"]
+        let schemaOf = [
+            "participant_create": "Participant", "participant_update": "Participant",
+            "conference_update": "ConferenceStatus",
+        ]
         for (name, data) in events {
             guard let schema = schemaOf[name] else { continue }
             do {
@@ -536,7 +617,9 @@ final class OpenAPIDocumentTests: XCTestCase {
             })
     }
 
-    private func collectReferences(_ value: OpenAPIJSON, at pointer: String, into found: inout [(pointer: String, target: String)]) {
+    private func collectReferences(
+        _ value: OpenAPIJSON, at pointer: String, into found: inout [(pointer: String, target: String)]
+    ) {
         switch value {
         case .object(let members):
             for (key, member) in members {
@@ -544,7 +627,9 @@ final class OpenAPIDocumentTests: XCTestCase {
                 collectReferences(member, at: pointer + "/" + OpenAPIJSON.pointerToken(key), into: &found)
             }
         case .array(let elements):
-            for (index, element) in elements.enumerated() { collectReferences(element, at: pointer + "/\(index)", into: &found) }
+            for (index, element) in elements.enumerated() {
+                collectReferences(element, at: pointer + "/\(index)", into: &found)
+            }
         default:
             break
         }
@@ -556,7 +641,9 @@ final class OpenAPIDocumentTests: XCTestCase {
     ) {
         guard case .object(let members) = value else {
             if case .array(let elements) = value {
-                for (index, element) in elements.enumerated() { collectSchemas(element, at: pointer + "/\(index)", into: &found) }
+                for (index, element) in elements.enumerated() {
+                    collectSchemas(element, at: pointer + "/\(index)", into: &found)
+                }
             }
             return
         }
@@ -564,7 +651,9 @@ final class OpenAPIDocumentTests: XCTestCase {
             let here = pointer + "/" + OpenAPIJSON.pointerToken(key)
             if key == "schema" || (pointer == "/components" && key == "schemas") {
                 if key == "schemas" {
-                    for (name, schema) in member.objectValue ?? [:] { walkSchema(schema, at: here + "/" + name, into: &found) }
+                    for (name, schema) in member.objectValue ?? [:] {
+                        walkSchema(schema, at: here + "/" + name, into: &found)
+                    }
                 } else {
                     walkSchema(member, at: here, into: &found)
                 }
@@ -574,7 +663,9 @@ final class OpenAPIDocumentTests: XCTestCase {
         }
     }
 
-    private func walkSchema(_ schema: OpenAPIJSON, at pointer: String, into found: inout [(pointer: String, schema: [String: OpenAPIJSON])]) {
+    private func walkSchema(
+        _ schema: OpenAPIJSON, at pointer: String, into found: inout [(pointer: String, schema: [String: OpenAPIJSON])]
+    ) {
         guard case .object(let keywords) = schema else { return }
         found.append((pointer, keywords))
         for (name, property) in keywords["properties"]?.objectValue ?? [:] {

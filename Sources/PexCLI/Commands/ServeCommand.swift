@@ -31,6 +31,10 @@ enum ServeCommand {
             + "Default: the built-in conference 'meet'.",
         environmentVariable: scenarioVariable)
     static let scenarioVariable = "PEXDEV_SCENARIO"
+    static let devShell = OptionSpec(
+        long: "dev-shell", kind: .flag,
+        help: "Serve the browser shell from the Public/ folder of a pexdev checkout (or $PEXDEV_PUBLIC_DIR) "
+            + "instead of the copy built into pexdev, to work on the shell itself.")
     static let quiet = OptionSpec(long: "quiet", short: "q", kind: .flag, help: "Print only warnings and errors.")
     static let verbose = OptionSpec(
         long: "verbose", short: "v", kind: .flag, help: "Also print one line per request.")
@@ -41,11 +45,12 @@ enum ServeCommand {
         overview: "Serve a Webapp2 branding folder and its plugins for local development.",
         discussion: "Prints the URL to open, then serves until Ctrl-C.",
         arguments: [path],
-        options: [port, host, allowHost, followSymlinks, scenario, quiet, verbose, .help],
+        options: [port, host, allowHost, followSymlinks, scenario, devShell, quiet, verbose, .help],
         environment: [
             .init(name: portVariable, help: "The port when --port is not given."),
             .init(name: scenarioVariable, help: "The scenario file when --scenario is not given."),
             .init(name: hostVariable, help: "The address when --host is not given, e.g. 0.0.0.0 in a container."),
+            .init(name: "PEXDEV_PUBLIC_DIR", help: "The shell folder for --dev-shell."),
             .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off."),
         ]
     )
@@ -76,6 +81,7 @@ enum ServeCommand {
             options.allowedHosts.append(name)
         }
         options.followSymlinks = parsed.contains(followSymlinks.long)
+        options.devShell = parsed.contains(devShell.long)
         options.scenarioPath = try setting(scenario, parsed, environment, expected: "a file", convert: plausibleName)
         switch (parsed.contains(quiet.long), parsed.contains(verbose.long)) {
         case (true, true):

@@ -9,6 +9,7 @@ struct ServeOptions: Sendable, Equatable {
     var followSymlinks = false
     /// `--scenario`: the mock node's scenario file; nil for the built-in one.
     var scenarioPath: String?
+    var devShell = false
     var verbosity = Verbosity.normal
 
     var configuration: DevServerConfiguration {
@@ -16,6 +17,7 @@ struct ServeOptions: Sendable, Equatable {
             brandingPath: brandingPath, host: host, port: port, allowedHosts: allowedHosts,
             followSymlinks: followSymlinks)
         configuration.accessLog = verbosity == .verbose
+        configuration.devShell = devShell
         return configuration
     }
 }

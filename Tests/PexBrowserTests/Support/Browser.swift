@@ -31,7 +31,7 @@ final class Browser: @unchecked Sendable {
         return browser
     }
 
-    /// A new blank tab (1280×800, from --window-size), attached as a flat session.
+    /// A new blank tab with a 1280×800 viewport, attached as a flat session.
     func newPage() async throws -> BrowserPage {
         let created = try await connection.send(
             "Target.createTarget", ["url": "about:blank"])

@@ -23,6 +23,11 @@ final class BrowserPage: Sendable {
             try await send("Runtime.enable")
             // Lifecycle events carry the loader id, so `navigate` can tell its own load from an earlier one's.
             try await send("Page.setLifecycleEventsEnabled", ["enabled": true])
+            // Headless Chromium takes its own window decorations off --window-size, leaving a viewport of about
+            // 1280×713; pinning it keeps layouts and screenshots the same on every machine.
+            try await send(
+                "Emulation.setDeviceMetricsOverride",
+                ["width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": false])
         } catch {
             connection.unsubscribe(subscription)
             throw error

@@ -51,15 +51,18 @@ final class OpenAPIConformanceRun {
     }
 
     /// What `GET events` answers before streaming: the refusal, or 200 (`text/event-stream`) when it would open.
-    func events(alias: String = "meet", token: String?, expect status: Int, file: StaticString = #filePath, line: UInt = #line)
-    {
+    func events(
+        alias: String = "meet", token: String?, expect status: Int, file: StaticString = #filePath, line: UInt = #line
+    ) {
         let path = Self.requestPath(alias: alias, "events") + "?token=\(token ?? "")"
         if let refusal = service.refusal(alias: alias, token: token) {
             XCTAssertEqual(refusal.status, status, "GET \(path): \(refusal.body.text)", file: file, line: line)
             check(method: "GET", path: path, status: refusal.status, body: refusal.body.bytes, file: file, line: line)
         } else {
             XCTAssertEqual(200, status, "GET \(path) would open a stream", file: file, line: line)
-            check(method: "GET", path: path, status: 200, body: [], contentType: "text/event-stream", file: file, line: line)
+            check(
+                method: "GET", path: path, status: 200, body: [], contentType: "text/event-stream", file: file,
+                line: line)
         }
     }
 
@@ -70,7 +73,8 @@ final class OpenAPIConformanceRun {
         let reply = call(
             "request_token", alias: alias, pin: pin, body: #"{"display_name": "\#(name)"}"#, expect: 200, file: file,
             line: line)
-        guard case .string(let token)? = reply.result?["token"], case .string(let uuid)? = reply.result?["participant_uuid"]
+        guard case .string(let token)? = reply.result?["token"],
+            case .string(let uuid)? = reply.result?["participant_uuid"]
         else { return ("", "") }
         return (token, uuid)
     }

@@ -55,7 +55,8 @@ enum OpenAPIJSON: Equatable, Sendable {
         let code = String(cString: number.objCType)
         if type(of: number) == booleanClass || code == "c" || code == "B" { return .bool(number.boolValue) }
         // "Q" is an unsigned 64-bit literal; past Int.max it can only be a (large) number.
-        if ["s", "i", "l", "q", "C", "S", "I", "L"].contains(code) || (code == "Q" && number.uint64Value <= UInt64(Int.max))
+        if ["s", "i", "l", "q", "C", "S", "I", "L"].contains(code)
+            || (code == "Q" && number.uint64Value <= UInt64(Int.max))
         {
             return .integer(number.intValue)
         }
@@ -99,8 +100,9 @@ enum OpenAPIJSON: Equatable, Sendable {
     var text: String {
         switch self {
         case .object(let members):
-            return "{" + members.keys.sorted().map { "\(Self.quote($0)):\(members[$0]?.text ?? "null")" }.joined(
-                separator: ",") + "}"
+            return "{"
+                + members.keys.sorted().map { "\(Self.quote($0)):\(members[$0]?.text ?? "null")" }.joined(
+                    separator: ",") + "}"
         case .array(let elements): return "[" + elements.map(\.text).joined(separator: ",") + "]"
         case .string(let text): return Self.quote(text)
         case .integer(let value): return String(value)

@@ -67,14 +67,16 @@ struct OpenAPISchemaValidator: Sendable {
         if case .array(let any)? = keywords["anyOf"] {
             let outcomes = any.map { errors(value, against: $0, at: pointer) }
             if !outcomes.contains(where: \.isEmpty) {
-                found.append(message(pointer, "matches none of the \(any.count) anyOf schemas" + closest(any, outcomes)))
+                found.append(
+                    message(pointer, "matches none of the \(any.count) anyOf schemas" + closest(any, outcomes)))
             }
         }
         if case .array(let one)? = keywords["oneOf"] {
             let outcomes = one.map { errors(value, against: $0, at: pointer) }
             let matching = outcomes.filter(\.isEmpty).count
             if matching == 0 {
-                found.append(message(pointer, "matches none of the \(one.count) oneOf schemas" + closest(one, outcomes)))
+                found.append(
+                    message(pointer, "matches none of the \(one.count) oneOf schemas" + closest(one, outcomes)))
             } else if matching > 1 {
                 found.append(message(pointer, "matches \(matching) of the oneOf schemas, expected exactly one"))
             }
@@ -145,7 +147,8 @@ struct OpenAPISchemaValidator: Sendable {
             }
             let range = NSRange(text.startIndex..<text.endIndex, in: text)
             if regex.firstMatch(in: text, range: range) == nil {
-                found.append(message(pointer, "expected a match for /\(pattern)/, got \(OpenAPIJSON.string(text).brief)"))
+                found.append(
+                    message(pointer, "expected a match for /\(pattern)/, got \(OpenAPIJSON.string(text).brief)"))
             }
         }
         return found

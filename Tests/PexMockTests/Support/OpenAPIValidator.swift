@@ -83,7 +83,9 @@ final class OpenAPIValidator: Sendable {
                     "\(verb) is not documented for \(template.template); an undocumented method must get 405, got \(status)"
                 ]
             }
-            return check(component(status == 405 ? "MethodNotAllowed" : "NotFound"), status: status, body: body, contentType: contentType)
+            return check(
+                component(status == 405 ? "MethodNotAllowed" : "NotFound"), status: status, body: body,
+                contentType: contentType)
         }
         let responses = operation["responses"]?.objectValue ?? [:]
         let range = "\(status / 100)XX"
