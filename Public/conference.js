@@ -311,8 +311,9 @@ export class Conference {
     scheduleRefresh(expires) {
         clearTimeout(this.refreshTimer);
         const seconds = Number(expires) || 120;
-        // Half the lifetime: a slow refresh still lands before the old token expires.
-        this.refreshTimer = setTimeout(() => this.refresh(), (seconds * 1000) / 2);
+        // A third of the lifetime: Chrome may delay timers in a hidden tab by up to a minute, and a
+        // 120 s token must still be refreshed in time.
+        this.refreshTimer = setTimeout(() => this.refresh(), (seconds * 1000) / 3);
     }
 
     async refresh() {

@@ -17,6 +17,8 @@ export const devState = {
     ready: false,
     /** Milliseconds from navigation start to ready (performance.now()). */
     readyTime: null,
+    /** Set (with a `pexdev:error` event) if the shell itself failed to start; ready then never comes. */
+    bootError: null,
     platform: 'web',
     role: null,
     conference: { alias: null, selfUUID: null, connected: false, synced: false, error: null },

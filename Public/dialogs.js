@@ -15,12 +15,17 @@ export class Dialogs {
         this.host = host;
         this.open_ = [];
         this.counter = 0;
-        document.addEventListener('keydown', (event) => {
-            if (event.key === 'Escape' && this.open_.length > 0) {
-                event.stopPropagation();
-                this.open_[this.open_.length - 1].close();
-            }
-        });
+        // Capture on window: Escape closes the top dialog only, not the menu or panel beneath it too.
+        window.addEventListener(
+            'keydown',
+            (event) => {
+                if (event.key === 'Escape' && this.open_.length > 0) {
+                    event.stopImmediatePropagation();
+                    this.open_[this.open_.length - 1].close();
+                }
+            },
+            true
+        );
     }
 
     /** The dialogs on screen, oldest first. */

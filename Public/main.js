@@ -52,8 +52,6 @@ const joined = join().then((result) => {
     performance.mark('pexdev:joined');
     return result;
 });
-// Diagnostics only explain; nothing waits for them.
-refreshDiagnostics();
 const oops = new Oops({ host: layers.oops, onUnload: (id) => service.unloadAfterError(id) });
 const service = new PluginService({ sources: conference, onError: (entry) => oops.show(entry), explain: (record) => explainPlugin(record) });
 const dialogs = new Dialogs({ service, host: layers.dialogs });
@@ -69,7 +67,8 @@ const view = new ConferenceView({ root: app, conference, onAction: (action) => o
 const menus = new Menus({ service, conference, toolbarSlot: view.toolbarPlugins, popupHost: layers.popups });
 const settings = new SettingsPanel({ host: layers.panels, service });
 const devPanel = new DevPanel({
-    host: layers.panels,
+    // In the page flow under the conference, so opening it shrinks the app instead of covering the toolbar.
+    host: app,
     conference,
     onRefreshDiagnostics: () => refreshDiagnostics(),
     mock: (body) => conference.mockControl(body),
@@ -344,14 +343,18 @@ async function boot() {
     explainBrandingProblems();
 
     if (!isJoined) conference.overrideRole(offlineRole);
-    await service.start(branding, { platform, role: conference.role });
+    const pluginsSettled = service.start(branding, { platform, role: conference.role });
+    // Diagnostics only explain (banner details, the dev panel): fetched once the plugin scripts are on their way.
+    refreshDiagnostics();
+    await pluginsSettled;
     performance.mark('pexdev:plugins-loaded');
 
     // After the plugins' load(): they subscribe to these in load(), as with Webapp2 joining after start-up.
     if (isJoined) {
         dispatch({ type: INTERNAL_ACTIONS.SET_SELF_UUID, payload: conference.selfUUID });
         dispatch({ type: INTERNAL_ACTIONS.CONNECT_SUCCESS, payload: conference.connectPayload() });
-        const synced = await conference.synced;
+        // Normally a few milliseconds; the cap only matters when a stream stays open but silent.
+        const synced = await Promise.race([conference.synced, new Promise((resolve) => setTimeout(() => resolve(false), 5000))]);
         devState.conference.synced = synced;
         if (!synced) note('warning', 'the event stream failed before the first roster sync');
     }
@@ -397,5 +400,9 @@ for (const [key, value] of Object.entries(helpers)) {
 
 boot().catch((error) => {
     console.error('pexdev: the shell failed to start', error);
-    setBanner({ key: 'boot-failed', level: 'error', code: 'boot-failed', message: `pexdev's shell failed to start: ${error.message}` });
+    refreshDiagnostics();
+    devState.bootError = String(error && error.message ? error.message : error);
+    setBanner({ key: 'boot-failed', level: 'error', code: 'boot-failed', message: `pexdev's shell failed to start: ${devState.bootError}` });
+    // Tests waiting for pexdev:ready can stop waiting.
+    document.dispatchEvent(new Event('pexdev:error'));
 });

@@ -50,7 +50,6 @@ export class Menus {
                 {
                     type: 'button',
                     class: 'toolbar-button plugin-toolbar-button',
-                    title: text,
                     'aria-label': text || record.id,
                     'data-testid': 'toolbar-plugin-button',
                     dataset: { pluginId: record.id, itemIndex: String(index), label: text },

@@ -8,7 +8,7 @@
 
 import { hooks, subscribeAsShell, ownedView } from './observable.js';
 import { visibility, brandingPath } from './config.js';
-import { devState, setPluginSnapshot, note, setBanner, clearBanner, changed, addError } from './dev-state.js';
+import { setPluginSnapshot, note, setBanner, clearBanner, changed, addError } from './dev-state.js';
 import { stackFrames, bareURL, callerStack, describeThrown } from './stack.js';
 
 /** How long a plugin whose script has run may take to call registerPlugin (e.g. after an await). */
@@ -416,12 +416,14 @@ export class PluginService {
                 this.closeSession(record);
                 record.state = 'failed';
                 record.reason = `load() threw: ${describeThrown(outcome.error).message}`;
+                record.failure = record.reason;
                 this.settle(record);
                 return;
             }
         }
         record.state = 'loaded';
         record.reason = null;
+        record.failure = null;
         note('info', 'loaded', record.id);
         this.settle(record);
     }
@@ -656,4 +658,3 @@ export class PluginService {
     }
 }
 
-export { devState };
