@@ -301,8 +301,6 @@ export class ConferenceView {
     }
 
     leave() {
-        this.conference.release();
-        this.renderStageInfo();
-        this.onAction({ type: 'left' });
+        this.conference.leave();
     }
 }

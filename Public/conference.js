@@ -337,6 +337,12 @@ export class Conference {
         fetch(this.callURL('release_token'), { method: 'POST', headers: { token: this.token }, keepalive: true }).catch(() => {});
     }
 
+    /** The hang-up button: ends the session and behaves as if the node had disconnected us. */
+    leave() {
+        this.release();
+        this.handleEvent('disconnect', { reason: 'you left the meeting' });
+    }
+
     // ---- event stream -----------------------------------------------------------------------------------------------
 
     openEvents() {
@@ -364,12 +370,25 @@ export class Conference {
             this.eventSource = null;
             // The first sync may never come: let the shell get ready without the roster.
             this.resolveSynced(false);
-            if (this.disconnected) return;
-            note('warning', `event stream dropped; reconnecting in ${this.reconnectDelay} ms`);
-            // A fresh EventSource rather than its own retry: the URL must carry the current token.
-            setTimeout(() => this.openEvents(), this.reconnectDelay);
-            this.reconnectDelay = Math.min(this.reconnectDelay * 2, 5000);
+            if (!this.disconnected) this.reconnect();
         });
+    }
+
+    /**
+     * A fresh EventSource rather than its own retry, because the URL must carry the current token. If the
+     * node no longer takes the token (we were disconnected while the stream was down), say so instead.
+     */
+    async reconnect() {
+        const probe = await this.request('GET', 'conference_status');
+        if (this.disconnected) return;
+        if (probe.status === 403) {
+            this.handleEvent('disconnect', { reason: `the node no longer accepts this session (${probe.result})` });
+            return;
+        }
+        if (probe.ok && probe.result && typeof probe.result === 'object') this.updateStatus(probe.result);
+        note('warning', `event stream dropped; reconnecting in ${this.reconnectDelay} ms`);
+        setTimeout(() => this.openEvents(), this.reconnectDelay);
+        this.reconnectDelay = Math.min(this.reconnectDelay * 2, 5000);
     }
 
     handleEvent(name, data) {

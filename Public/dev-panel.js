@@ -49,7 +49,7 @@ export class DevPanel {
             })
         );
         this.content = h('div', { class: 'dev-content', role: 'tabpanel', 'data-testid': 'dev-content' });
-        this.element = h('section', { class: 'dev-panel', hidden: true, 'aria-label': 'pexdev dev panel', 'data-testid': 'dev-panel' }, tabs, this.content);
+        this.element = h('section', { class: 'dev-panel', hidden: true, 'aria-label': 'pexdev dev panel', 'data-testid': 'dev-panel', dataset: { open: 'false' } }, tabs, this.content);
         host.append(this.element);
         subscribeAsShell(devChanges$, () => this.schedule());
         subscribeAsShell(conference.participants$, () => this.tab === 'mock' && this.schedule());
@@ -61,6 +61,7 @@ export class DevPanel {
 
     toggle(open = !this.isOpen) {
         this.element.hidden = !open;
+        this.element.dataset.open = String(open);
         if (open) this.render();
         return open;
     }
@@ -160,7 +161,9 @@ export class DevPanel {
         const result = h('p', { class: 'dev-result', 'data-testid': 'mock-result' });
         const send = async (body) => {
             const response = await this.mock(body);
-            result.textContent = response.ok ? `done: ${JSON.stringify(body)}` : `failed (${response.status}): ${json(response.result)}`;
+            // The mock answers {"done": …} or {"error": …}.
+            const answer = response.body && (response.body.done || response.body.error);
+            result.textContent = `${response.ok ? 'done' : `failed (${response.status})`}: ${answer || json(response.body)}`;
         };
         const joinName = h('input', { class: 'pex-text-input dev-input', value: 'Guest', 'aria-label': 'Name' });
         const joinRole = h('select', { class: 'dev-select' }, h('option', { value: 'guest' }, 'Guest'), h('option', { value: 'chair' }, 'Host'));

@@ -120,6 +120,8 @@ export class Dialogs {
             });
         });
         promise.subscribe = (...args) => asObservable.subscribe(...args);
+        promise.viewInit$ = viewInit$;
+        promise.close$ = close$;
         return promise;
     }
 }

@@ -172,10 +172,6 @@ function onDisconnect(data) {
 function onViewAction(action) {
     if (action.type === 'select') dispatch({ type: ACTIONS.SELECT_EVENT, payload: action.payload });
     else if (action.type === 'media') dispatch({ type: action.payload });
-    else if (action.type === 'left') {
-        conference.disconnectReason = 'you left the meeting';
-        onDisconnect({ reason: 'you left the meeting' });
-    }
 }
 
 // ---- platform and role ----------------------------------------------------------------------------------------
@@ -249,7 +245,7 @@ function explainBrandingProblems() {
     }
 }
 
-/** The checker's most severe finding in a plugin's folder (or its settings entry), as banner detail. */
+/** The checker's most severe finding in a plugin's folder, as banner detail. */
 function explainPlugin(record) {
     const folder = record.entry.folderURL ? brandingPath(record.entry.folderURL) : null;
     const findings = folder ? diagnosticsForFolder(devState.diagnostics, folder) : [];

@@ -30,6 +30,8 @@ export class SettingsPanel {
             )
         );
         host.append(this.element);
+        this.panel = this.element.querySelector('[data-testid="settings-panel"]');
+        this.panel.dataset.open = 'false';
         document.addEventListener('keydown', (event) => {
             if (event.key === 'Escape' && this.isOpen) this.close();
         });
@@ -41,12 +43,14 @@ export class SettingsPanel {
 
     open() {
         this.element.hidden = false;
+        this.panel.dataset.open = 'true';
         this.render();
         this.closeButton.focus();
     }
 
     close() {
         this.element.hidden = true;
+        this.panel.dataset.open = 'false';
     }
 
     toggle() {
