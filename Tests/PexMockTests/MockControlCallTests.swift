@@ -125,6 +125,28 @@ final class MockControlCallTests: XCTestCase {
             XCTAssertEqual(mock.call("transform_layout", token: host.token, body: body).status, status, body)
         }
         XCTAssertEqual(mock.service.snapshot.conferences[0].layout, "ac")
+        // Only the keys given change anything: a guest layout alone keeps the main layout.
+        XCTAssertEqual(
+            mock.call("transform_layout", token: host.token, body: #"{"transforms": {"guest_layout": "4:0"}}"#).status,
+            200)
+        XCTAssertEqual(mock.service.snapshot.conferences[0].layout, "ac")
+    }
+
+    func testWrongTypesAreRefusedNotDefaulted() {
+        let mock = MockHarness()
+        let host = mock.join()
+        let carol = mock.uuid(of: "Carol Guest")
+        XCTAssertEqual(mock.call("dial", token: host.token, body: #"{"destination": "x", "protocol": {}}"#).status, 400)
+        XCTAssertEqual(mock.call("message", token: host.token, body: #"{"payload": "hi", "type": 1}"#).status, 400)
+        XCTAssertEqual(
+            mock.call(
+                "participants/\(carol)/transfer", token: host.token, body: #"{"conference_alias": "meet", "role": 3}"#
+            ).status, 400)
+        guard
+            case .failure(let error) = mock.service.perform(
+                .update(participant: "Carol Guest", fields: [("call_direction", .string("sideways"))]), alias: "meet")
+        else { return XCTFail("call_direction is in or out") }
+        XCTAssertTrue(error.message.contains(#""in", "out""#), error.message)
     }
 
     func testDialReturnsUUIDsAndTheParticipantAnswersLater() {

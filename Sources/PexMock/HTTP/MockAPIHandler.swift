@@ -21,6 +21,12 @@ public struct MockAPIHandler: HTTPHandler {
         // ["api", "client", "v2", rest...]
         let rest = Array(segments.dropFirst(3))
         if rest == ["openapi.json"] {
+            guard request.method == "GET" || request.method == "HEAD" else {
+                var reply = MockReply.failed(405, "the OpenAPI document is read-only (GET)")
+                reply.headers = [("Allow", "GET, HEAD")]
+                responder.send(Self.response(reply))
+                return
+            }
             var response = HTTPResponse(body: Array(OpenAPIDocument.text.utf8))
             response.headers.add("Content-Type", "application/json; charset=utf-8")
             responder.send(response)

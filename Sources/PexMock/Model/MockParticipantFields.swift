@@ -21,6 +21,13 @@ public enum MockParticipantFields {
         (Array(flags.keys) + Array(strings.keys) + Array(numbers.keys) + ["role", "rx_presentation_policy"]).sorted()
     }
 
+    /// String fields whose values the REST API restricts.
+    static let allowedValues: [String: [String]] = [
+        "call_direction": ["in", "out"],
+        "service_type": ["conference", "lecture", "gateway", "test_call", "ivr", "waiting_room", "connecting"],
+        "protocol": ["api", "webrtc", "sip", "h323", "rtmp", "mssip", "teams", "gms"],
+    ]
+
     public static func apply(_ fields: [(String, MockJSON)], to participant: inout MockParticipant)
         throws(MockActionError)
     {
@@ -38,6 +45,9 @@ public enum MockParticipantFields {
             }
         } else if let path = strings[name] {
             guard case .string(let text) = value else { throw wrongType(name, "a string") }
+            if let allowed = allowedValues[name], !allowed.contains(text) {
+                throw wrongType(name, "one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", "))
+            }
             participant[keyPath: path] = text
         } else if let path = numbers[name] {
             guard case .int(let number) = value, number >= 0 else { throw wrongType(name, "a whole number of seconds") }

@@ -36,7 +36,13 @@ extension MockNode {
         guard let payload = request["payload"]?.value.value.stringValue else {
             return .badRequest("message needs a string payload, e.g. {\"type\": \"text/plain\", \"payload\": \"hi\"}")
         }
-        let type = request["type"]?.value.value.stringValue ?? "text/plain"
+        var type = "text/plain"
+        if let node = request["type"]?.value {
+            guard let text = node.value.stringValue else {
+                return .badRequest("type must be a string such as \"text/plain\"")
+            }
+            type = text
+        }
         guard payload.utf8.count <= 64 * 1024 else { return .badRequest("message payload is longer than 64 KiB") }
         let sender = conferences[conference].index(of: session.participantUUID).map {
             conferences[conference].participants[$0]
@@ -55,7 +61,8 @@ extension MockNode {
             return .badRequest(
                 "transform_layout needs an object 'transforms', e.g. {\"transforms\": {\"layout\": \"4:0\"}}")
         }
-        var layout = MockLayouts.defaultLayout
+        // An empty `transforms` resets to the default layout; otherwise only the keys given change anything.
+        var layout = members.isEmpty ? MockLayouts.defaultLayout : conferences[conference].layout
         for member in members
         where member.key == "layout" || member.key == "host_layout" || member.key == "guest_layout" {
             guard let value = member.value.value.stringValue else {
@@ -79,7 +86,11 @@ extension MockNode {
             return .badRequest(
                 "dial needs a destination, e.g. {\"destination\": \"bob@example.com\", \"protocol\": \"sip\"}")
         }
-        let protocolName = request["protocol"]?.value.value.stringValue ?? "auto"
+        var protocolName = "auto"
+        if let node = request["protocol"]?.value {
+            guard let text = node.value.stringValue else { return .badRequest("protocol must be a string") }
+            protocolName = text
+        }
         guard Self.dialProtocols.contains(protocolName) else {
             return .badRequest("protocol must be one of \(Self.dialProtocols.sorted().joined(separator: ", "))")
         }

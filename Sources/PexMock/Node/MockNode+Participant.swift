@@ -57,8 +57,10 @@ extension MockNode {
             return .badRequest("transfer target '\(alias)' is not a conference on this node")
         }
         var role = MockRole.guest
-        if let text = request["role"]?.value.value.stringValue {
-            guard let parsed = MockRole(anySpelling: text) else { return .badRequest("role must be chair or guest") }
+        if let node = request["role"]?.value {
+            guard let text = node.value.stringValue, let parsed = MockRole(anySpelling: text) else {
+                return .badRequest("role must be \"chair\" or \"guest\"")
+            }
             role = parsed
         }
         guard let index = conferences[conference].index(of: uuid) else { return .unknownParticipant(uuid) }

@@ -56,10 +56,14 @@ struct MockHarness {
         _ path: String, method: String = "POST", alias: String = "meet", token: String? = nil, pin: String? = nil,
         body: String = ""
     ) -> MockReply {
-        service.handle(
+        let reply = service.handle(
             MockCall(
                 method: method, alias: alias, path: path.split(separator: "/").map(String.init), token: token, pin: pin,
                 body: Array(body.utf8)))
+        // Every reply a test sees must also be what the OpenAPI document promises.
+        OpenAPIValidator.shared.assertConforms(
+            reply, method: method, path: "/api/client/v2/conferences/\(alias)/\(path)")
+        return reply
     }
 
     /// Joins and returns (token, participant uuid).

@@ -1,24 +1,31 @@
 import Foundation
-import PexDevServer
 import PexHTTP
 import PexMock
 import PexTestSupport
 import XCTest
 
-/// The mock node over real loopback sockets: what a browser's fetch and EventSource, or curl, see.
+/// The mock node over real loopback sockets: what a browser's fetch and EventSource, or curl, see. Every
+/// client-API response is checked against the OpenAPI document.
 final class MockHTTPTests: XCTestCase {
-    private var server: MockServer!
+    private var server: HTTPServer!
+    private var service: MockService!
     private var port: Int { server.port }
     private let api = "/api/client/v2/conferences"
 
     override func setUpWithError() throws {
-        var configuration = MockServer.Configuration()
+        service = MockService(node: MockScenario.standard.makeNode(now: SystemMockClock().now()))
+        var router = Router()
+        router.add(prefix: MockAPIHandler.mount, MockAPIHandler(service: service))
+        router.add(prefix: MockControlHandler.mount, MockControlHandler(service: service))
+        var configuration = HTTPServerConfiguration()
         configuration.port = 0
-        server = try MockServer(configuration: configuration, log: SilentLog())
+        configuration.threads = 2
+        server = try HTTPServer(configuration: configuration, handler: router, log: SilentLog())
         try server.start()
     }
 
     override func tearDown() {
+        service?.shutdown()
         server?.stop(graceMilliseconds: 500)
         server = nil
     }
@@ -30,7 +37,13 @@ final class MockHTTPTests: XCTestCase {
         let extra = headers.map { "\($0)\r\n" }.joined()
         let length = body.isEmpty && method == "GET" ? "" : "Content-Length: \(body.utf8.count)\r\n"
         client.send("\(method) \(path) HTTP/\(version)\r\nHost: 127.0.0.1\r\n\(extra)\(length)\r\n\(body)")
-        return try client.readResponse(head: method == "HEAD")
+        let response = try client.readResponse(head: method == "HEAD")
+        if path.hasPrefix("/api/client/v2/") {
+            OpenAPIValidator.shared.assertConforms(
+                method: method, path: path, status: response.status, body: response.body,
+                contentType: response.header("Content-Type"))
+        }
+        return response
     }
 
     private func json(_ response: RawResponse) -> [String: Any] {
@@ -97,6 +110,7 @@ final class MockHTTPTests: XCTestCase {
         let response = try request("GET", "/api/client/v2/openapi.json")
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(json(response)["openapi"] as? String, "3.0.3")
+        XCTAssertEqual(try request("DELETE", "/api/client/v2/openapi.json").status, 405)
     }
 
     func testEventStreamDeliversSyncThenChanges() throws {
@@ -134,7 +148,7 @@ final class MockHTTPTests: XCTestCase {
         let (token, _) = try join()
         let stream = try EventStreamClient(port: port, target: "\(api)/meet/events?token=\(token)")
         _ = try stream.read { $0.event == "layout" }
-        XCTAssertEqual(server.service.streamCount, 1)
+        XCTAssertEqual(service.streamCount, 1)
         _ = try request("POST", "\(api)/meet/release_token", headers: ["token: \(token)"])
         XCTAssertEqual(try stream.next().event, "disconnect")
         XCTAssertTrue(stream.readsEnd(), "the server ends a released session's stream")
@@ -143,11 +157,11 @@ final class MockHTTPTests: XCTestCase {
         var watcher: EventStreamClient? = try EventStreamClient(
             port: port, target: "\(api)/meet/events?token=\(other.token)")
         _ = try watcher?.read { $0.event == "layout" }
-        XCTAssertEqual(server.service.streamCount, 1)
+        XCTAssertEqual(service.streamCount, 1)
         watcher = nil  // the client goes away without a word
         let deadline = Date().addingTimeInterval(5)
-        while server.service.streamCount > 0 && Date() < deadline { usleep(5_000) }
-        XCTAssertEqual(server.service.streamCount, 0, "a vanished client's stream is forgotten")
+        while service.streamCount > 0 && Date() < deadline { usleep(5_000) }
+        XCTAssertEqual(service.streamCount, 0, "a vanished client's stream is forgotten")
     }
 
     func testFiftyConcurrentStreamsReceiveEveryChangeInOrder() throws {
@@ -157,7 +171,7 @@ final class MockHTTPTests: XCTestCase {
         }
         for stream in streams { _ = try stream.read { $0.event == "layout" } }
         let carol = try XCTUnwrap(
-            server.service.snapshot.conferences[0].participants.first { $0.displayName == "Carol Guest" })
+            service.snapshot.conferences[0].participants.first { $0.displayName == "Carol Guest" })
         for round in 0..<40 {
             let call = round.isMultiple(of: 2) ? "mute" : "unmute"
             XCTAssertEqual(
@@ -207,64 +221,5 @@ final class MockHTTPTests: XCTestCase {
         }
         let typo = try request("POST", "/__pexdev/mock/conferences/meet/events", body: #"{"lokc": {}}"#)
         XCTAssertTrue(typo.text.contains("did you mean 'lock'"), typo.text)
-    }
-}
-
-/// `serve` mounts the mock and serves the shell compiled into the binary (or from disk with --dev-shell).
-final class ServeMockAndShellTests: XCTestCase {
-    func testServeAnswersTheClientAPIAndServesTheEmbeddedShell() throws {
-        let fixture = try BrandingFixture()
-        let server = try DevServer(
-            configuration: DevServerConfiguration(brandingPath: fixture.base.path, port: 0, threads: 1),
-            log: SilentLog())
-        try server.start()
-        defer { server.stop(graceMilliseconds: 0) }
-        let client = try RawClient(port: server.port)
-        let body = #"{"display_name": "Dev"}"#
-        client.send(
-            "POST /api/client/v2/conferences/meet.alice/request_token HTTP/1.1\r\nHost: localhost\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
-        )
-        XCTAssertEqual(try client.readResponse().status, 200)
-        XCTAssertTrue(
-            server.bannerLines.contains { $0.hasPrefix("  mock node http://127.0.0.1:\(server.port)/api/client/v2/") })
-
-        client.send("GET /webapp2/conference/meet HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        let page = try client.readResponse()
-        XCTAssertEqual(page.status, 200)
-        XCTAssertEqual(page.header("Content-Type"), "text/html; charset=utf-8")
-        XCTAssertTrue(page.text.contains("<base href=\"/webapp2/\">"))
-        let etag = try XCTUnwrap(page.header("ETag"))
-        client.send("GET /webapp2/ HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: \(etag)\r\n\r\n")
-        XCTAssertEqual(try client.readResponse().status, 304)
-        client.send("GET /webapp2/missing.js HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        XCTAssertEqual(try client.readResponse().status, 404)
-        client.send("POST /webapp2/ HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n")
-        XCTAssertEqual(try client.readResponse().status, 405)
-        client.send("GET /webapp2/%2e%2e/etc HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        XCTAssertEqual(try client.readResponse().status, 400)
-    }
-
-    func testEveryPublicFileIsEmbedded() throws {
-        let publicDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Public").standardized
-        let walker = try XCTUnwrap(FileManager.default.enumerator(at: publicDirectory, includingPropertiesForKeys: nil))
-        var count = 0
-        let fixture = try BrandingFixture()
-        let server = try DevServer(
-            configuration: DevServerConfiguration(brandingPath: fixture.base.path, port: 0, threads: 1),
-            log: SilentLog())
-        try server.start()
-        defer { server.stop(graceMilliseconds: 0) }
-        let client = try RawClient(port: server.port)
-        for case let url as URL in walker where !url.hasDirectoryPath && !url.lastPathComponent.hasPrefix(".") {
-            let relative = String(url.standardized.path.dropFirst(publicDirectory.path.count + 1))
-            client.send("GET /webapp2/\(relative) HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            let response = try client.readResponse()
-            XCTAssertEqual(response.status, 200, relative)
-            let onDisk = try [UInt8](Data(contentsOf: url))
-            XCTAssertTrue(response.body == onDisk, "\(relative): the binary's copy differs from Public/ (rebuild)")
-            count += 1
-        }
-        XCTAssertGreaterThan(count, 1)
     }
 }
