@@ -17,7 +17,8 @@ let strict: [SwiftSetting] =
 // dependencies are not autolinked and are named here. lld, because gold warns about glibc's mktemp inside
 // the static Foundation on every link.
 let staticRuntime = [
-    "-static-stdlib", "-use-ld=lld", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections",
+    "-static-stdlib", "-use-ld=lld", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims",
+    "-l_FoundationCollections",
     "-lFoundationEssentials", "-lFoundationInternationalization", "-lswiftSynchronization", "-lswiftDispatch",
     "-lswift_StringProcessing", "-lswift_RegexParser", "-lswift_Concurrency",
 ]
@@ -33,7 +34,9 @@ let package = Package(
         .target(name: "CPexSystem"),
         .target(name: "PexSockets", dependencies: ["CPexSystem"], swiftSettings: strict),
         .target(name: "PexHTTP", dependencies: ["PexSockets"], swiftSettings: strict),
-        .target(name: "PexBranding", swiftSettings: strict),
+        // zlib from the system (Debian: zlib1g-dev) for the deflate entries of branding ZIPs.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        .target(name: "PexBranding", dependencies: ["CZlib"], swiftSettings: strict),
         // The in-memory Infinity node (client REST API v2 subset); its OpenAPI document is embedded.
         .target(
             name: "PexMock", dependencies: ["PexHTTP", "PexBranding"], exclude: ["Resources"], swiftSettings: strict,

@@ -1,10 +1,11 @@
-/// Why a path given to `serve` is not a branding tree, phrased for the terminal.
+/// Why a path given to `serve` is not a branding tree (or a usable branding ZIP), phrased for the terminal.
 public struct BrandingLocationError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The broad cause, for exit codes and tests; the wording lives in `description`.
     public enum Reason: Sendable, Equatable {
         case notFound
         case notADirectory
-        case zipNotSupported
+        /// A ZIP that is unsafe, damaged, or holds no branding tree (security.md item 33).
+        case invalidArchive
         case permissionDenied
         case unreadable
         case noBrandingTree

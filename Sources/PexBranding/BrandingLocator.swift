@@ -1,7 +1,8 @@
 /// Finds the branding tree that `pexdev serve [PATH]` publishes (spec §1).
 public enum BrandingLocator {
-    /// Accepts the `webapp2/` folder itself (holding `manifest.json` and/or `settings.json`) or a folder containing
-    /// `webapp2/` (an unpacked branding ZIP); `path` may be relative to `currentDirectory`, which must be absolute.
+    /// Accepts the `webapp2/` folder itself (holding `manifest.json` and/or `settings.json`), a folder containing
+    /// `webapp2/` (an unpacked branding ZIP), or a branding ZIP (validated and unpacked in memory); `path` may be
+    /// relative to `currentDirectory`, which must be absolute.
     /// An empty `path` or "." means the current directory.
     public static func locate(_ path: String, currentDirectory: String) throws(BrandingLocationError) -> BrandingRoot {
         try locate(path, currentDirectory: currentDirectory, in: LocalFileSystem())
@@ -26,6 +27,8 @@ public enum BrandingLocator {
                 ? "'~' was not expanded (it was quoted?): write the path without quotes, or use $HOME"
                 : BrandingSearch.genericHint
             throw BrandingLocationError(.notFound, "'\(shown)' does not exist", hint: hint)
+        case .regularFile? where search.isZip(probe):
+            return try locateArchive(probe, shown: shown, typed: typed, search: search)
         case .regularFile?, .other?:
             throw search.notAFolder(probe, shown: shown)
         case .directory?:
@@ -60,6 +63,24 @@ public enum BrandingLocator {
             directory: try search.realPath(root.probe, shown: root.shown),
             displayName: displayName(typed: typed, shown: shown),
             manifest: search.manifest(in: root.probe, entries: root.entries))
+    }
+
+    /// A branding ZIP: refused with the reader's reason if unsafe or damaged (nothing is written anywhere).
+    private static func locateArchive(
+        _ probe: String, shown: String, typed: String, search: BrandingSearch
+    ) throws(BrandingLocationError) -> BrandingRoot {
+        let path = try search.realPath(probe, shown: shown)
+        let archive: BrandingArchive
+        do {
+            archive = try BrandingArchive.read(path: path)
+        } catch {
+            throw BrandingLocationError(
+                .invalidArchive, "'\(shown)' cannot be used: \(error.message)", hint: error.hint)
+        }
+        let directory = archive.prefix.isEmpty ? path : path + "/" + archive.prefix.dropLast()
+        return BrandingRoot(
+            directory: directory, displayName: displayName(typed: typed, shown: shown),
+            manifest: archive.files["manifest.json"].map(Manifest.parse), archive: archive)
     }
 
     /// The path as typed, minus trailing slashes; "." and ".." say nothing, so they become the folder's name.

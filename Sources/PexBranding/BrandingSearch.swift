@@ -58,17 +58,8 @@ struct BrandingSearch {
         return BrandingLocationError(.unreadable, "cannot read '\(shown)': \(failure.reason)")
     }
 
-    /// The error for a path that exists but is not a folder: a ZIP gets its own message (not supported yet).
+    /// The error for a path that exists but is not a folder (nor a ZIP).
     func notAFolder(_ probe: String, shown: String) -> BrandingLocationError {
-        if isZip(probe) {
-            let archive = suggestion(for: shown)
-            let folder = archive.lowercased().hasSuffix(".zip") ? String(archive.dropLast(4)) : archive + "-unzipped"
-            return BrandingLocationError(
-                .zipNotSupported,
-                "'\(shown)' is a ZIP file, and ZIP input is not supported yet",
-                hint: "unzip it and pass the folder: unzip \(ShellQuoting.quote(archive)) -d "
-                    + "\(ShellQuoting.quote(folder)) && pexdev serve \(ShellQuoting.quote(folder))")
-        }
         let what = (try? fileSystem.kind(of: probe)) == .regularFile ? "a file" : "not a regular file"
         let expected = "expected a webapp2/ folder containing manifest.json or settings.json"
         var hint = Self.genericHint
@@ -79,7 +70,7 @@ struct BrandingSearch {
     }
 
     /// A ZIP by name, or by its signature ("PK\3\4", or "PK\5\6" for an empty archive) whatever the name.
-    private func isZip(_ probe: String) -> Bool {
+    func isZip(_ probe: String) -> Bool {
         if probe.lowercased().hasSuffix(".zip") { return true }
         guard (try? fileSystem.kind(of: probe)) == .regularFile,
             let head = try? fileSystem.contents(of: probe, upTo: 4), head.count == 4
@@ -101,7 +92,9 @@ struct BrandingSearch {
             return "found a branding tree in '\(name)/': pexdev serve \(ShellQuoting.quote(suggestion(for: target)))"
         }
         if let archive = visible.first(where: { $0.lowercased().hasSuffix(".zip") }) {
-            return "found '\(archive)': ZIP input is not supported yet, unzip it and pass the resulting folder"
+            let target = LexicalPath.appending(archive, to: shown)
+            return
+                "found '\(archive)': pexdev serve \(ShellQuoting.quote(suggestion(for: target))) serves a branding ZIP"
         }
         if let plugins = pluginsHint(entries) { return plugins }
         if visible.isEmpty { return "the folder is empty: " + Self.genericHint }

@@ -1,6 +1,6 @@
 /// Quotes a path for a command line the user can copy from a hint.
-enum ShellQuoting {
-    static func quote(_ word: String) -> String {
+public enum ShellQuoting {
+    public static func quote(_ word: String) -> String {
         let plain =
             !word.isEmpty
             && word.unicodeScalars.allSatisfy { scalar in

@@ -94,38 +94,40 @@ final class BrandingLocationErrorTests: XCTestCase {
         XCTAssertEqual(error.hint, "pass the folder that contains it: pexdev serve pkg/webapp2")
     }
 
-    func testZipFileIsNotSupportedYet() throws {
+    func testTruncatedZipIsRefusedWithTheReason() throws {
         let archive = try tree.write("branding.zip", bytes: [0x50, 0x4B, 0x03, 0x04, 0, 0])
 
         let error = try XCTUnwrap(locateError("branding.zip"))
 
-        XCTAssertEqual(error.reason, .zipNotSupported)
-        XCTAssertEqual(error.description, "'\(archive)' is a ZIP file, and ZIP input is not supported yet")
+        XCTAssertEqual(error.reason, .invalidArchive)
         XCTAssertEqual(
-            error.hint, "unzip it and pass the folder: unzip branding.zip -d branding && pexdev serve branding")
+            error.description,
+            "'\(archive)' cannot be used: the archive is truncated: its end (the central directory record) is missing")
+        XCTAssertEqual(
+            error.hint, "the file was cut short (an interrupted download or copy?): fetch or build it again")
     }
 
     func testZipIsRecognisedByItsSignatureWhateverTheName() throws {
-        try tree.write("My Branding", bytes: [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
+        let archive = try tree.write("My Branding", bytes: [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18))
 
         let error = try XCTUnwrap(locateError("My Branding"))
 
-        XCTAssertEqual(error.reason, .zipNotSupported)
+        XCTAssertEqual(error.reason, .invalidArchive)
         XCTAssertEqual(
-            error.hint,
-            "unzip it and pass the folder: unzip 'My Branding' -d 'My Branding-unzipped'"
-                + " && pexdev serve 'My Branding-unzipped'")
+            error.description,
+            "'\(archive)' cannot be used: the archive holds no branding tree: expected webapp2/manifest.json or "
+                + "webapp2/settings.json (the archive is empty)")
     }
 
-    func testZipOutsideTheCurrentDirectoryIsSuggestedByAbsolutePath() throws {
+    func testFileNamedZipThatIsNotOneIsRefused() throws {
         let archive = try tree.write("Branding.ZIP", "not really a zip")
 
         let error = try XCTUnwrap(locateError(archive, in: "/"))
 
-        XCTAssertEqual(error.reason, .zipNotSupported)
-        let folder = tree.path("Branding")
+        XCTAssertEqual(error.reason, .invalidArchive)
         XCTAssertEqual(
-            error.hint, "unzip it and pass the folder: unzip \(archive) -d \(folder) && pexdev serve \(folder)")
+            error.description,
+            "'\(archive)' cannot be used: the file is not a ZIP archive (no end-of-central-directory record)")
     }
 
     func testWebapp2FolderWithoutFiles() throws {
@@ -200,7 +202,7 @@ final class BrandingLocationErrorTests: XCTestCase {
         let error = try XCTUnwrap(locateError("."))
 
         XCTAssertEqual(
-            error.hint, "found 'branding.zip': ZIP input is not supported yet, unzip it and pass the resulting folder")
+            error.hint, "found 'branding.zip': pexdev serve branding.zip serves a branding ZIP")
     }
 
     func testPluginsFolderWithoutSettings() throws {

@@ -19,6 +19,10 @@ final class HelpTests: XCTestCase {
               serve                   Serve a Webapp2 branding folder and its plugins.
               check                   Check a Webapp2 branding folder and its plugins.
               mock                    Run the mock Pexip Infinity node on its own.
+              package                 Build the branding ZIP for the Management Node.
+              init                    Create a new branding folder.
+              new                     Add a new plugin to a branding folder.
+              completions             Print a shell completion script (bash, zsh, fish).
               help                    Show help for a subcommand.
 
               See 'pexdev help <subcommand>' for detailed help.

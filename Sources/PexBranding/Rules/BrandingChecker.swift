@@ -22,7 +22,7 @@ public struct CheckReport: Sendable, Equatable {
 public enum BrandingChecker {
     /// Reads the tree under `root.directory` (each file once) and applies every rule of `RuleDescription.all`.
     public static func check(_ root: BrandingRoot) -> CheckReport {
-        check(root, in: LocalFileSystem())
+        check(root, in: root.fileSystem)
     }
 
     static func check(_ root: BrandingRoot, in fileSystem: any BrandingFileSystem) -> CheckReport {

@@ -4,6 +4,11 @@ struct ArgumentSpec: Sendable, Equatable {
     var help: String
     /// Arguments with a default are optional and shown in brackets.
     var defaultValue: String?
+    /// The values it accepts, when they are a fixed list (offered by shell completions).
+    var choices: [String] = []
+
+    /// A path on disk: shell completions offer file names.
+    var isPath: Bool { ["path", "file", "directory"].contains(name) }
 
     var placeholder: String { "<" + name + ">" }
     var usageToken: String { defaultValue == nil ? placeholder : "[" + placeholder + "]" }

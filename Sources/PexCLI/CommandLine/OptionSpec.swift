@@ -17,6 +17,8 @@ struct OptionSpec: Sendable, Equatable {
     var isRepeatable = false
     /// Listed in the usage line (`--help` is not, as in swift-argument-parser).
     var showsInUsage = true
+    /// The values it accepts, when they are a fixed list (offered by shell completions).
+    var choices: [String] = []
 
     var spelledLong: String { "--" + long }
     var spelledShort: String? { short.map { "-" + String($0) } }

@@ -26,7 +26,7 @@ extension CheckCommand {
         let paths = DisplayPaths(rootDirectory: root.directory, currentDirectory: currentDirectory)
         let output = render(
             report, options: options, paths: paths, colored: colored,
-            source: { file in readSource(file, in: root.directory) })
+            source: { file in root.archive.map { $0.files[file] } ?? readSource(file, in: root.directory) })
         if !output.isEmpty { console.standardOutput.write(output) }
         return exitStatus(report.diagnostics, options: options)
     }

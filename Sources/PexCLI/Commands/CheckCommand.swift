@@ -8,7 +8,7 @@ enum CheckCommand {
         long: "format", kind: .value(placeholder: "format"),
         help: "How to print the findings: text for people, json for tools (one document, stable schema), "
             + "github for GitHub Actions annotations.",
-        defaultValue: CheckOptions.Format.text.rawValue)
+        defaultValue: CheckOptions.Format.text.rawValue, choices: CheckOptions.Format.allCases.map(\.rawValue))
     static let warningsAsErrors = OptionSpec(
         long: "warnings-as-errors", kind: .flag, help: "Fail (exit 1) on warnings too, not only on errors.")
     static let quiet = OptionSpec(

@@ -5,11 +5,16 @@ enum PexdevCommand: Sendable, Equatable {
     case serve(ServeOptions)
     case check(CheckOptions)
     case mock(MockOptions)
+    case package(PackageOptions)
+    case initialize(InitOptions)
+    case newPlugin(NewPluginOptions)
+    case completions(CompletionsShell)
 }
 
 /// Whose help to show.
-enum HelpTopic: Sendable, Equatable {
-    case root, serve, check, mock
+/// Every command is listed here, so help and shell completions cover them all.
+enum HelpTopic: Sendable, Equatable, CaseIterable {
+    case root, serve, check, mock, package, initialize, new, newPlugin, completions
 
     var command: CommandSpec {
         switch self {
@@ -17,6 +22,11 @@ enum HelpTopic: Sendable, Equatable {
         case .serve: ServeCommand.spec
         case .check: CheckCommand.spec
         case .mock: MockCommand.spec
+        case .package: PackageCommand.spec
+        case .initialize: InitCommand.spec
+        case .new: NewCommand.spec
+        case .newPlugin: NewPluginCommand.spec
+        case .completions: CompletionsCommand.spec
         }
     }
 }

@@ -11,6 +11,10 @@ enum RootCommand {
             .init(name: "serve", help: "Serve a Webapp2 branding folder and its plugins."),
             .init(name: "check", help: "Check a Webapp2 branding folder and its plugins."),
             .init(name: "mock", help: "Run the mock Pexip Infinity node on its own."),
+            .init(name: "package", help: "Build the branding ZIP for the Management Node."),
+            .init(name: "init", help: "Create a new branding folder."),
+            .init(name: "new", help: "Add a new plugin to a branding folder."),
+            .init(name: "completions", help: "Print a shell completion script (bash, zsh, fish)."),
             .init(name: "help", help: "Show help for a subcommand."),
         ]
     )
@@ -28,6 +32,10 @@ enum RootCommand {
         case "serve": return ServeCommand.parse(rest, environment: environment)
         case "check": return CheckCommand.parse(rest, environment: environment)
         case "mock": return MockCommand.parse(rest, environment: environment)
+        case "package": return PackageCommand.parse(rest, environment: environment)
+        case "init": return InitCommand.parse(rest)
+        case "new": return NewCommand.parse(rest, environment: environment)
+        case "completions": return CompletionsCommand.parse(rest)
         default: break
         }
         if ArgumentParser.looksLikeOption(first) {
@@ -36,9 +44,10 @@ enum RootCommand {
         return .failure(unknownSubcommand(first))
     }
 
-    /// `pexdev help`, `pexdev help serve`.
+    /// `pexdev help`, `pexdev help serve`, `pexdev help new plugin`.
     private static func parseHelp(_ topic: [String]) -> Result<PexdevCommand, UsageError> {
         guard let name = topic.first else { return .success(.help(.root)) }
+        if topic.count == 2, name == "new", topic[1] == "plugin" { return .success(.help(.newPlugin)) }
         if let extra = topic.dropFirst().first {
             return .failure(UsageError("Unexpected argument '\(extra)'", command: spec))
         }
@@ -46,6 +55,10 @@ enum RootCommand {
         case "serve": return .success(.help(.serve))
         case "check": return .success(.help(.check))
         case "mock": return .success(.help(.mock))
+        case "package": return .success(.help(.package))
+        case "init": return .success(.help(.initialize))
+        case "new": return .success(.help(.new))
+        case "completions": return .success(.help(.completions))
         case "help": return .success(.help(.root))
         default: return .failure(unknownSubcommand(name))
         }
@@ -55,7 +68,7 @@ enum RootCommand {
     /// (and `pexdev --format json` at `pexdev check --format`).
     private static func unknownOption(_ token: String) -> UsageError {
         let name = String(token.prefix { $0 != "=" })
-        let owner = [ServeCommand.spec, CheckCommand.spec].first { command in
+        let owner = [ServeCommand.spec, CheckCommand.spec, PackageCommand.spec].first { command in
             command.options.contains { $0.spelledLong == name || $0.spelledShort == name }
         }
         if let owner {
@@ -88,6 +101,15 @@ enum RootCommand {
             return CheckCommand.run(options, console: console)
         case .mock(let options):
             return MockCommand.run(options, console: console)
+        case .package(let options):
+            return PackageCommand.run(options, console: console)
+        case .initialize(let options):
+            return InitCommand.run(options, console: console)
+        case .newPlugin(let options):
+            return NewPluginCommand.run(options, console: console)
+        case .completions(let shell):
+            console.standardOutput.write(CompletionsCommand.script(for: shell))
+            return ExitStatus.success
         }
     }
 }
