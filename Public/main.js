@@ -20,6 +20,7 @@ import { SettingsPanel } from './settings-panel.js';
 import { Oops } from './oops.js';
 import { DevPanel } from './dev-panel.js';
 import { h } from './dom.js';
+import { ReloadClient } from './reload-client.js';
 
 const params = new URLSearchParams(window.location.search);
 const pathAlias = (window.location.pathname.match(/\/conference\/([^/?#]+)/) || [])[1];
@@ -355,6 +356,7 @@ async function boot() {
         if (!synced) note('warning', 'the event stream failed before the first roster sync');
     }
     render();
+    new ReloadClient({ service, loadBranding }).start();
     devState.ready = true;
     devState.readyTime = Math.round(performance.now());
     document.documentElement.dataset.pexdevReady = 'true';

@@ -211,6 +211,17 @@ export class PluginService {
     }
 
     /** Hook for the reload client: runs a plugin's (changed) script again and reloads it. */
+    /** Takes a re-read settings entry (live reload) for the plugin with the same id; unknown ids are ignored. */
+    replaceEntry(entry) {
+        const id = entry.pkg?.id || entry.settingsId;
+        const record = this.byId(id);
+        if (!record) return;
+        record.entry = entry;
+        record.failure = entry.error;
+        record.wanted = entry.enabled || record.wanted;
+        this.applyVisibility(record);
+    }
+
     reloadPlugin(id) {
         const record = this.byId(id);
         if (!record) return false;

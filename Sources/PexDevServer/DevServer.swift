@@ -60,10 +60,13 @@ public final class DevServer: Sendable {
         http.maxConnections = configuration.maxConnections
         http.accessLog = configuration.accessLog
         http.hosts = HostAllowList(extra: configuration.allowedHosts, bindAddress: configuration.host)
-        monitor = BrandingMonitor(root: branding, log: log)
+        monitor = BrandingMonitor(
+            root: branding, log: log, strict: configuration.strictBranding,
+            pollMilliseconds: configuration.pollMilliseconds)
         mock = MockService(node: configuration.scenario.makeNode(now: SystemMockClock().now()), log: log)
         var router = Self.routes(branding: branding, shell: shell, configuration: configuration)
         router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor))
+        router.add(exactly: "/__pexdev/events", DevEventsHandler(hub: monitor.hub))
         MockServer.addRoutes(to: &router, service: mock)
         do {
             server = try HTTPServer(configuration: http, handler: router, log: log)
@@ -79,11 +82,15 @@ public final class DevServer: Sendable {
         router.add(exactly: "/", RedirectHandler(to: appMount))
         router.add(exactly: "/webapp2", RedirectHandler(to: appMount))
         router.add(exactly: String(brandingMount.dropLast()), RedirectHandler(to: brandingMount))
-        router.add(
-            prefix: brandingMount,
-            StaticFileHandler(
-                root: branding.directory, mountPath: brandingMount, label: "branding tree",
-                followSymlinks: configuration.followSymlinks))
+        if let archive = branding.archive {
+            router.add(prefix: brandingMount, ArchiveFileHandler(archive: archive, mountPath: brandingMount))
+        } else {
+            router.add(
+                prefix: brandingMount,
+                StaticFileHandler(
+                    root: branding.directory, mountPath: brandingMount, label: "branding tree",
+                    followSymlinks: configuration.followSymlinks))
+        }
         router.add(prefix: appMount, shell)
         router.add(exactly: "/__pexdev/health", HealthHandler())
         return router
@@ -110,9 +117,19 @@ public final class DevServer: Sendable {
             what,
             "  app       \(base)\(Self.appMount)?conference=\(conference)&name=Dev",
             "  branding  \(base)\(Self.brandingMount)",
-            "  folder    \(branding.directory)",
+            branding.archive.map { "  archive   \($0.path) (read-only, \($0.files.count) files)" }
+                ?? "  folder    \(branding.directory)",
+            "  reload    \(monitor.mode) (\(Self.reloadDescription(monitor.mode)))",
             "  mock node \(base)\(MockAPIHandler.mount)conferences/…  (\(MockServer.describe(configuration.scenario, source: configuration.scenarioSource)))",
         ]
+    }
+
+    static func reloadDescription(_ mode: String) -> String {
+        switch mode {
+        case "strict": return "nothing reloads until brandingID changes"
+        case "off": return "a read-only archive does not change"
+        default: return "every save reloads; the shell says what production would do"
+        }
     }
 
     /// The host as it goes in a URL: names as given, IPv6 literals in brackets, wildcard binds as loopback.

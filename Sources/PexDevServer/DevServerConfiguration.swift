@@ -18,6 +18,10 @@ public struct DevServerConfiguration: Sendable {
     public var accessLog: Bool = false
     /// The mock node's conferences (`--scenario FILE`, else the built-in `meet`).
     public var scenario: MockScenario = .standard
+    /// Production's rule: reload nothing until brandingID changes (`--strict-branding`).
+    public var strictBranding = false
+    /// Poll the tree every N ms instead of using inotify (`--poll`); nil: inotify when available.
+    public var pollMilliseconds: Int?
     /// Serve the shell from the Public/ folder on disk instead of the copy compiled in (for working on it).
     public var devShell = false
     /// Where the scenario came from, for the banner ("built-in" or the file's path).

@@ -7,7 +7,7 @@ import PexHTTP
 #endif
 
 /// A cheap fingerprint of a folder: every path with its status (size, times, inode). Equal signatures mean
-/// nothing was added, removed, renamed or written. Used to poll for changes until the file watcher lands.
+/// nothing was added, removed, renamed or written. The polling watcher's view of the tree.
 /// Walks with readdir: Foundation's enumerator costs megabytes of resident memory for this small job.
 struct TreeSignature: Equatable {
     private var entries: [String: FileStatus] = [:]
@@ -33,5 +33,16 @@ struct TreeSignature: Equatable {
             }
         }
         return signature
+    }
+
+    /// Paths added, removed or changed (regular files; folders only when added or removed).
+    func changedPaths(since old: TreeSignature) -> Set<String> {
+        var changed = Set<String>()
+        for (path, status) in entries where old.entries[path] != status {
+            if status.isDirectory && old.entries[path]?.isDirectory == true { continue }
+            changed.insert(path)
+        }
+        for path in old.entries.keys where entries[path] == nil { changed.insert(path) }
+        return changed
     }
 }

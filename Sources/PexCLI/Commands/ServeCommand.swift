@@ -31,6 +31,15 @@ enum ServeCommand {
             + "Default: the built-in conference 'meet'.",
         environmentVariable: scenarioVariable)
     static let scenarioVariable = "PEXDEV_SCENARIO"
+    static let strictBranding = OptionSpec(
+        long: "strict-branding", kind: .flag,
+        help: "Behave like production: reload nothing until manifest.json's brandingID changes; the shell lists "
+            + "the changes held back.")
+    static let poll = OptionSpec(
+        long: "poll", kind: .value(placeholder: "ms"),
+        help: "Watch the folder by polling every <ms> milliseconds instead of inotify (for bind mounts that do "
+            + "not deliver file events, e.g. Docker on macOS).",
+        environmentVariable: "PEXDEV_POLL")
     static let devShell = OptionSpec(
         long: "dev-shell", kind: .flag,
         help: "Serve the browser shell from the Public/ folder of a pexdev checkout (or $PEXDEV_PUBLIC_DIR) "
@@ -45,11 +54,14 @@ enum ServeCommand {
         overview: "Serve a Webapp2 branding folder and its plugins for local development.",
         discussion: "Prints the URL to open, then serves until Ctrl-C.",
         arguments: [path],
-        options: [port, host, allowHost, followSymlinks, scenario, devShell, quiet, verbose, .help],
+        options: [
+            port, host, allowHost, followSymlinks, scenario, strictBranding, poll, devShell, quiet, verbose, .help,
+        ],
         environment: [
             .init(name: portVariable, help: "The port when --port is not given."),
             .init(name: scenarioVariable, help: "The scenario file when --scenario is not given."),
             .init(name: hostVariable, help: "The address when --host is not given, e.g. 0.0.0.0 in a container."),
+            .init(name: "PEXDEV_POLL", help: "Poll every <ms> milliseconds when --poll is not given."),
             .init(name: "PEXDEV_PUBLIC_DIR", help: "The shell folder for --dev-shell."),
             .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off."),
         ]
@@ -82,6 +94,10 @@ enum ServeCommand {
         }
         options.followSymlinks = parsed.contains(followSymlinks.long)
         options.devShell = parsed.contains(devShell.long)
+        options.strictBranding = parsed.contains(strictBranding.long)
+        options.pollMilliseconds = try setting(
+            poll, parsed, environment, expected: "a number of milliseconds, 20-60000",
+            convert: { text in Int(text).flatMap { (20...60_000).contains($0) ? $0 : nil } })
         options.scenarioPath = try setting(scenario, parsed, environment, expected: "a file", convert: plausibleName)
         switch (parsed.contains(quiet.long), parsed.contains(verbose.long)) {
         case (true, true):

@@ -10,6 +10,8 @@ struct ServeOptions: Sendable, Equatable {
     /// `--scenario`: the mock node's scenario file; nil for the built-in one.
     var scenarioPath: String?
     var devShell = false
+    var strictBranding = false
+    var pollMilliseconds: Int?
     var verbosity = Verbosity.normal
 
     var configuration: DevServerConfiguration {
@@ -18,6 +20,8 @@ struct ServeOptions: Sendable, Equatable {
             followSymlinks: followSymlinks)
         configuration.accessLog = verbosity == .verbose
         configuration.devShell = devShell
+        configuration.strictBranding = strictBranding
+        configuration.pollMilliseconds = pollMilliseconds
         return configuration
     }
 }
