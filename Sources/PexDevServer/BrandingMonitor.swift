@@ -11,6 +11,8 @@ final class BrandingMonitor: @unchecked Sendable {
     private let root: BrandingRoot
     private let log: any LogSink
     private let strict: Bool
+    /// `--bump-branding-id`: every change gets a new brandingID, so the shell reloads as production would.
+    private let bumpBrandingID: Bool
     let hub: DevEventHub
     /// Paths as `pexdev check` prints them, so a terminal can open them.
     private let paths: DisplayPaths
@@ -22,10 +24,14 @@ final class BrandingMonitor: @unchecked Sendable {
     /// Serialises re-checks: the watcher may deliver the next batch while one is being handled.
     private let queue = DispatchQueue(label: "pexdev.branding-monitor")
 
-    init(root: BrandingRoot, log: any LogSink, strict: Bool = false, pollMilliseconds: Int? = nil) {
+    init(
+        root: BrandingRoot, log: any LogSink, strict: Bool = false, bumpBrandingID: Bool = false,
+        pollMilliseconds: Int? = nil
+    ) {
         self.root = root
         self.log = log
         self.strict = strict
+        self.bumpBrandingID = bumpBrandingID
         self.pollMilliseconds = pollMilliseconds
         hub = DevEventHub()
         paths = DisplayPaths(rootDirectory: root.directory, currentDirectory: FileManager.default.currentDirectoryPath)
@@ -71,7 +77,19 @@ final class BrandingMonitor: @unchecked Sendable {
 
     /// Re-checks after a batch of changes and sends the reload plan; returns the plan (tests call this).
     @discardableResult
-    func handle(_ change: TreeChange) -> ReloadPlan {
+    func handle(_ change: TreeChange) -> ReloadPlan? {
+        if bumpBrandingID && change.paths.contains(where: { $0 != "manifest.json" }) {
+            // The manifest write is itself a change: the next batch carries the new brandingID and reloads
+            // everything, exactly what a production client does after an upload.
+            do {
+                let id = try ManifestBump.bump(inDirectory: root.directory)
+                let what = change.paths.count == 1 ? change.paths.first ?? "" : "\(change.paths.count) files"
+                log.log(.info, "reload: \(what) changed → brandingID bumped to \(id)")
+                return nil
+            } catch {
+                log.log(.warning, "--bump-branding-id: \(error.description)")
+            }
+        }
         let started = DispatchTime.now().uptimeNanoseconds
         let fresh = BrandingChecker.check(root)
         let (previous, held) = lock.withLock { () -> (CheckReport, [String]) in

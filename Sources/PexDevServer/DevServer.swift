@@ -62,7 +62,7 @@ public final class DevServer: Sendable {
         http.hosts = HostAllowList(extra: configuration.allowedHosts, bindAddress: configuration.host)
         monitor = BrandingMonitor(
             root: branding, log: log, strict: configuration.strictBranding,
-            pollMilliseconds: configuration.pollMilliseconds)
+            bumpBrandingID: configuration.bumpBrandingID, pollMilliseconds: configuration.pollMilliseconds)
         mock = MockService(node: configuration.scenario.makeNode(now: SystemMockClock().now()), log: log)
         var router = Self.routes(branding: branding, shell: shell, configuration: configuration)
         router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor))

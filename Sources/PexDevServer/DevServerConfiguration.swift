@@ -20,6 +20,8 @@ public struct DevServerConfiguration: Sendable {
     public var scenario: MockScenario = .standard
     /// Production's rule: reload nothing until brandingID changes (`--strict-branding`).
     public var strictBranding = false
+    /// Rewrite manifest.json's brandingID on every change (`--bump-branding-id`).
+    public var bumpBrandingID = false
     /// Poll the tree every N ms instead of using inotify (`--poll`); nil: inotify when available.
     public var pollMilliseconds: Int?
     /// Serve the shell from the Public/ folder on disk instead of the copy compiled in (for working on it).

@@ -25,8 +25,8 @@ final class MainTests: XCTestCase {
 
             Usage: pexdev serve [<path>] [--port <port>] [--host <address>]
                                 [--allow-host <name> ...] [--follow-symlinks]
-                                [--scenario <file>] [--strict-branding] [--poll <ms>]
-                                [--dev-shell] [--quiet] [--verbose]
+                                [--scenario <file>] [--strict-branding] [--bump-branding-id]
+                                [--poll <ms>] [--dev-shell] [--quiet] [--verbose]
               See 'pexdev help serve' for more information.
 
             """)

@@ -125,6 +125,8 @@ public final class EventStreamClient {
                 comments += 1
                 continue
             }
+            // As EventSource does: a block without data (e.g. only `retry:`) dispatches nothing.
+            if dataLines.isEmpty { continue }
             event.data = dataLines.joined(separator: "\n")
             return event
         }

@@ -35,6 +35,10 @@ enum ServeCommand {
         long: "strict-branding", kind: .flag,
         help: "Behave like production: reload nothing until manifest.json's brandingID changes; the shell lists "
             + "the changes held back.")
+    static let bumpBrandingID = OptionSpec(
+        long: "bump-branding-id", kind: .flag,
+        help: "Write a new brandingID into manifest.json (atomically, formatting kept) whenever the tree changes, "
+            + "so the shell reloads as production clients would after an upload.")
     static let poll = OptionSpec(
         long: "poll", kind: .value(placeholder: "ms"),
         help: "Watch the folder by polling every <ms> milliseconds instead of inotify (for bind mounts that do "
@@ -55,7 +59,7 @@ enum ServeCommand {
         discussion: "Prints the URL to open, then serves until Ctrl-C.",
         arguments: [path],
         options: [
-            port, host, allowHost, followSymlinks, scenario, strictBranding, poll, devShell, quiet, verbose, .help,
+            port, host, allowHost, followSymlinks, scenario, strictBranding, bumpBrandingID, poll, devShell, quiet, verbose, .help,
         ],
         environment: [
             .init(name: portVariable, help: "The port when --port is not given."),
@@ -95,6 +99,7 @@ enum ServeCommand {
         options.followSymlinks = parsed.contains(followSymlinks.long)
         options.devShell = parsed.contains(devShell.long)
         options.strictBranding = parsed.contains(strictBranding.long)
+        options.bumpBrandingID = parsed.contains(bumpBrandingID.long)
         options.pollMilliseconds = try setting(
             poll, parsed, environment, expected: "a number of milliseconds, 20-60000",
             convert: { text in Int(text).flatMap { (20...60_000).contains($0) ? $0 : nil } })

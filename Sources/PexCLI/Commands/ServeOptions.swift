@@ -11,6 +11,7 @@ struct ServeOptions: Sendable, Equatable {
     var scenarioPath: String?
     var devShell = false
     var strictBranding = false
+    var bumpBrandingID = false
     var pollMilliseconds: Int?
     var verbosity = Verbosity.normal
 
@@ -21,6 +22,7 @@ struct ServeOptions: Sendable, Equatable {
         configuration.accessLog = verbosity == .verbose
         configuration.devShell = devShell
         configuration.strictBranding = strictBranding
+        configuration.bumpBrandingID = bumpBrandingID
         configuration.pollMilliseconds = pollMilliseconds
         return configuration
     }
