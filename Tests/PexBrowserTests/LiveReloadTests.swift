@@ -123,24 +123,27 @@ final class LiveReloadTests: XCTestCase {
             "window.__pexdev && __pexdev.ready === true && \(recorderButton)?.dataset.label === 'Held back'")
     }
 
-    /// Save → label visible in the page, 50 times: prints p50/p95 (issue 7's ≤ 100 ms p95 target).
+    /// Save → change live in the page, 50 times: prints p50/p95 (issue 7's ≤ 100 ms p95 target). The end is
+    /// the page's own clock when the swapped plugin has loaded again (`__pexdev.reloads`), not the test's
+    /// polling, which would add up to its 50 ms interval.
     func testSaveToBrowserLatency() async throws {
         let (page, _) = try await openShell()
         var latencies: [Double] = []
         for round in 0..<50 {
             let label = "Round \(round)"
-            let started = Date()
+            let saved = Date().timeIntervalSince1970 * 1000
             try saveRecorder(label: label)
             try await page.waitUntil("\(recorderButton)?.dataset.label === '\(label)'", timeout: 10)
-            latencies.append(Date().timeIntervalSince(started) * 1000)
+            let live = try await page.evaluate("__pexdev.reloads.at(-1).time").number ?? 0
+            latencies.append(live - saved)
         }
         latencies.sort()
         let p50 = latencies[latencies.count / 2]
         let p95 = latencies[Int(Double(latencies.count) * 0.95)]
         print(
             String(
-                format: "live reload save→visible over %d saves: p50 %.0f ms, p95 %.0f ms, max %.0f ms",
-                latencies.count, p50, p95, latencies.last ?? 0))
+                format: "live reload save→live over %d saves: p50 %.0f ms, p95 %.0f ms, max %.0f ms", latencies.count,
+                p50, p95, latencies.last ?? 0))
         XCTAssertEqual(page.exceptions, [])
     }
 }

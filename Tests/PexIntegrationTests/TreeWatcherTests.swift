@@ -3,6 +3,10 @@ import XCTest
 
 @testable import PexDevServer
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The watchers on a real temporary tree, for each way editors save (security.md items 34-36).
 final class TreeWatcherTests: XCTestCase {
     private var root: URL!
@@ -135,6 +139,22 @@ final class TreeWatcherTests: XCTestCase {
             batches.reset()
             try write("settings.json", "{\"plugins\": []}")
             XCTAssertTrue(batches.waitFor { $0.contains { $0.paths.contains("settings.json") } }, "\(batches.all)")
+        #else
+            throw XCTSkip("inotify is Linux-only")
+        #endif
+    }
+
+    func testQueueOverflowAsksForARescan() throws {
+        #if os(Linux)
+            // The kernel drops events once its queue is full and says so once; whatever was lost, a rescan
+            // (re-check everything) is the only safe answer. Provoking a real overflow takes 16,384+ events
+            // racing the reader, so the event is fed to the handler directly.
+            let watcher = try InotifyWatcher(root: root.path) { _ in }
+            var event = inotify_event()
+            event.wd = -1
+            event.mask = UInt32(IN_Q_OVERFLOW)
+            watcher.handle(event, name: "")
+            XCTAssertTrue(watcher.pending.rescan)
         #else
             throw XCTSkip("inotify is Linux-only")
         #endif

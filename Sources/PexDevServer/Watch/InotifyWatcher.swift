@@ -21,7 +21,7 @@
         private var thread: Thread?
         /// Watch descriptor → folder relative to the root ("" for the root).
         private var folders: [Int32: String] = [:]
-        private var pending = TreeChange(paths: [])
+        private(set) var pending = TreeChange(paths: [])
         /// Files modified and not yet closed: a save still being written (truncate, then write) must not be
         /// read half-done, so a batch waits for their close — up to `maximumWaitMilliseconds`, for writers
         /// that keep files open.
@@ -151,7 +151,7 @@
             }
         }
 
-        private func handle(_ event: inotify_event, name: String) {
+        func handle(_ event: inotify_event, name: String) {
             let mask = event.mask
             if mask & UInt32(IN_Q_OVERFLOW) != 0 {
                 pending.rescan = true
