@@ -115,7 +115,7 @@ final class DiagnosticRenderJSONTests: XCTestCase {
             ("quote \" and backslash \\", "\"quote \\\" and backslash \\\\\""),
             ("line\nfeed\rreturn\ttab", "\"line\\nfeed\\rreturn\\ttab\""),
             ("\u{08}\u{0C}", "\"\\b\\f\""),
-            ("\u{00}\u{01}\u{1B}\u{1F}", "\"\\u0000\\u0001\\u001B\\u001F\""),
+            ("\u{00}\u{01}\u{1B}\u{1F}", "\"\\u0000\\u0001\\u001b\\u001f\""),
             ("slash / and DEL \u{7F}", "\"slash / and DEL \u{7F}\""),
             ("non-ASCII é 标 🎥 \u{2028}", "\"non-ASCII é 标 🎥 \u{2028}\""),
         ]
@@ -131,6 +131,6 @@ final class DiagnosticRenderJSONTests: XCTestCase {
         nasty.hint = "\u{1B}[31m"
         let output = renderer.render([nasty], summary: summary)
         XCTAssertTrue(output.contains("\"message\": \"id \\\"a\\nb\\\" é\","), output)
-        XCTAssertTrue(output.contains("\"hint\": \"\\u001B[31m\""), output)
+        XCTAssertTrue(output.contains("\"hint\": \"\\u001b[31m\""), output)
     }
 }

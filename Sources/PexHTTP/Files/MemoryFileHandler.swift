@@ -24,15 +24,7 @@ public struct MemoryFileHandler: HTTPResponding {
     }
 
     public func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
-        guard request.method == "GET" || request.method == "HEAD" else {
-            throw HTTPError(
-                .methodNotAllowed, "\(request.method) is not allowed here; files are read-only (GET, HEAD)",
-                headers: [("Allow", "GET, HEAD")])
-        }
-        guard request.path.hasPrefix(mountPath) else {
-            throw HTTPError(.notFound, "nothing is served at \(request.path)")
-        }
-        let segments = try RequestPath.segments(request.path.dropFirst(mountPath.count))
+        let segments = try RequestPath.segments(try FileRequest.relativePath(of: request, mountPath: mountPath))
         var key = segments.joined(separator: "/")
         if key.isEmpty { key = "index.html" }
         if files[key] == nil, files[key + "/index.html"] != nil {

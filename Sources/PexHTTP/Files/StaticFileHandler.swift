@@ -33,15 +33,7 @@ public final class StaticFileHandler: HTTPResponding {
     }
 
     public func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
-        guard request.method == "GET" || request.method == "HEAD" else {
-            throw HTTPError(
-                .methodNotAllowed, "\(request.method) is not allowed here; files are read-only (GET, HEAD)",
-                headers: [("Allow", "GET, HEAD")])
-        }
-        guard request.path.hasPrefix(mountPath) else {
-            throw HTTPError(.notFound, "nothing is served at \(request.path)")
-        }
-        let relative = request.path.dropFirst(mountPath.count)
+        let relative = try FileRequest.relativePath(of: request, mountPath: mountPath)
         var segments = try RequestPath.segments(relative)
         var fsPath = path(for: segments)
         var status = FileStatus.of(path: fsPath)

@@ -1,3 +1,4 @@
+import PexBranding
 import Foundation
 
 /// A JSON value as the OpenAPI validator sees it: booleans, integers and other numbers kept apart.
@@ -146,23 +147,5 @@ enum OpenAPIJSON: Equatable, Sendable {
         key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    private static func quote(_ text: String) -> String { JSONLiteral.string(text) }
 }
