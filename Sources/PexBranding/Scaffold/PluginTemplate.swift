@@ -112,7 +112,7 @@ public struct PluginTemplate: Sendable, Equatable {
                 PEX.pluginAPI.registerPlugin({
                     id: \(javaScriptString(name)),
                     load: load,
-                    unload: unload\(placement == nil ? "" : ",\n            \(action): \(action)")
+                    unload: unload\(placement == nil ? "" : ",\n        \(action): \(action)")
                 });
             })();
 
