@@ -146,6 +146,15 @@ final class ShellErrorTests: ShellTestCase {
         let ran = try await shell.page.evaluate("window.neverRegistersRan")
         XCTAssertEqual(ran, true, "the script did run; it only never registered")
         for id in ShellLoadingTests.samplePlugins { XCTAssertEqual(plugins[id]?["state"], "loaded", id) }
+        // Eight plugins make two rows of status chips on a 1280-pixel screen: both show, with no scroll bar.
+        let chips = try await shell.page.evaluate(
+            """
+            (list => ({ rows: new Set([...list.children].map(chip => chip.offsetTop)).size,
+                        overflow: list.scrollHeight - list.clientHeight }))(
+              document.querySelector('[data-testid="plugin-statuses"]'))
+            """)
+        XCTAssertEqual(chips["rows"], 2, "\(chips)")
+        XCTAssertEqual(chips["overflow"], 0, "\(chips)")
         try await shell.page.click(selector: "[data-testid=\"oops-dismiss\"]")
         try await oopsIsGone(shell)
         try await shell.screenshot(named: "banners")
