@@ -5,7 +5,7 @@ import XCTest
 /// and its file:line:column, the other plugins keep working, and "Unload … and continue" does; a plugin that
 /// never registers, or registers under another id, is named in a banner.
 final class ShellErrorTests: ShellTestCase {
-    static let broken: [PluginFixture] = [.throwsInLoad, .throwsInAction, .neverRegisters, .wrongID]
+    static let broken: [PluginFixture] = [.throwsInLoad, .throwsInHandlers, .neverRegisters, .wrongID]
 
     override class func makeBranding() throws -> BrandingTree {
         let tree = try BrandingTree.sampleCopy()
@@ -15,12 +15,13 @@ final class ShellErrorTests: ShellTestCase {
 
     private static let oops = "[data-testid=\"oops\"]"
 
-    /// The overlay's content once it shows plugin `id`'s error.
-    private func waitForOops(_ shell: ShellPage, plugin id: String) async throws -> JSONValue {
-        try await shell.page.waitForValue(
+    /// The overlay's content once it shows plugin `id`'s error (of `kind`, if given).
+    private func waitForOops(_ shell: ShellPage, plugin id: String, kind: String? = nil) async throws -> JSONValue {
+        let kindTest = kind.map { "[data-kind=\(jsString($0))]" } ?? ""
+        return try await shell.page.waitForValue(
             """
             (() => {
-              const oops = document.querySelector('[data-testid="oops"][data-plugin-id=\(jsString(id))]');
+              const oops = document.querySelector('[data-testid="oops"][data-plugin-id=\(jsString(id))]\(kindTest)');
               if (!oops || oops.closest('[hidden]')) return null;
               const text = (testid) => oops.querySelector(`[data-testid="${testid}"]`)?.textContent ?? null;
               return { kind: oops.dataset.kind, plugin: text('oops-plugin'), message: text('oops-message'),
@@ -80,34 +81,80 @@ final class ShellErrorTests: ShellTestCase {
 
     func testAThrowingActionGetsTheOopsAndUnloadingItLetsTheRestContinue() async throws {
         let shell = try await openShell(waitForReady: false)
-        let plugin = PluginFixture.throwsInAction
+        let plugin = PluginFixture.throwsInHandlers
         _ = try await waitForOops(shell, plugin: PluginFixture.throwsInLoad.id)
         try await shell.page.click(selector: "[data-testid=\"oops-unload\"]")
         try await oopsIsGone(shell)
         try await shell.waitForPlugin(plugin.id, state: "loaded")
         try await shell.waitForPlugin("recorder-1.0", state: "loaded")
 
-        try await shell.page.click(selector: "[data-testid=\"toolbar-plugin-button\"][data-plugin-id=\"\(plugin.id)\"]")
+        try await shell.page.click(
+            selector: "[data-testid=\"toolbar-plugin-button\"][data-plugin-id=\"\(plugin.id)\"][data-item-index=\"0\"]")
         let oops = try await waitForOops(shell, plugin: plugin.id)
         let thrown = try XCTUnwrap(plugin.position(of: "volume;"))
         XCTAssertEqual(oops["kind"], "action")
-        XCTAssertEqual(oops["plugin"], "Throws in action (throws-in-action-1.0)")
+        XCTAssertEqual(oops["plugin"], "Throws in handlers (throws-in-handlers-1.0)")
         XCTAssertEqual(oops["message"], "TypeError: Cannot read properties of undefined (reading 'volume')")
         XCTAssertEqual(
             oops["location"],
-            .string("plugins/throws-in-action/throws-in-action.plugin.js:\(thrown.line):\(thrown.column)"))
+            .string("plugins/throws-in-handlers/throws-in-handlers.plugin.js:\(thrown.line):\(thrown.column)"))
         try await shell.screenshot(named: "oops-action")
 
         try await shell.page.click(selector: "[data-testid=\"oops-unload\"]")
         try await oopsIsGone(shell)
         let unloaded = try await shell.waitForPlugin(plugin.id, state: "unloaded")
         XCTAssertEqual(unloaded["reason"], "unloaded after an error")
-        let flag = try await shell.page.evaluate("window.throwsInActionUnloaded")
+        let flag = try await shell.page.evaluate("window.throwsInHandlersUnloaded")
         XCTAssertEqual(flag, true, "its unload() ran")
         let toolbar = try await shell.toolbarButtons()
         XCTAssertEqual(toolbar.map { $0["plugin"] ?? .null }, ["recorder-1.0"], "its button went with it")
         let dial = try await recorderDials(shell)
         XCTAssertEqual(dial["status"], 200, "\(dial)")
+    }
+
+    func testDialogHandlersAndSubscribersThatThrowAreBlamedOnTheirPlugin() async throws {
+        let shell = try await openShell(waitForReady: false)
+        let plugin = PluginFixture.throwsInHandlers
+        _ = try await waitForOops(shell, plugin: PluginFixture.throwsInLoad.id)
+        try await shell.page.click(selector: "[data-testid=\"oops-unload\"]")
+        try await oopsIsGone(shell)
+        try await shell.waitForPlugin(plugin.id, state: "loaded")
+
+        // An inline onclick handler runs with the page as its file: the dialog it is in says whose it is.
+        try await shell.page.click(
+            selector: "[data-testid=\"toolbar-plugin-button\"][data-plugin-id=\"\(plugin.id)\"][data-item-index=\"1\"]")
+        try await shell.page.click(
+            selector: "[data-testid=\"plugin-dialog\"][data-plugin-id=\"\(plugin.id)\"] button#throws-in-handlers-boom")
+        let inDialog = try await waitForOops(shell, plugin: plugin.id, kind: "dialog")
+        XCTAssertEqual(inDialog["message"], "TypeError: Cannot read properties of undefined (reading 'go')")
+        XCTAssertTrue(
+            inDialog["location"]?.string?.hasPrefix("inline handler in its dialog HTML") == true, "\(inDialog)")
+        try await shell.screenshot(named: "oops-dialog")
+        try await shell.page.click(selector: "[data-testid=\"oops-dismiss\"]")
+        try await oopsIsGone(shell)
+
+        // A participants$ subscriber that throws: blamed on the plugin, while the roster still updates.
+        try await shell.mock(["join": ["display_name": "Trouble Maker", "role": "guest"]])
+        let inSubscriber = try await waitForOops(shell, plugin: plugin.id, kind: "subscriber")
+        let thrown = try XCTUnwrap(plugin.position(of: "new RangeError"))
+        XCTAssertEqual(inSubscriber["message"], "RangeError: boom in a subscriber")
+        XCTAssertEqual(
+            inSubscriber["location"],
+            .string("plugins/throws-in-handlers/throws-in-handlers.plugin.js:\(thrown.line):\(thrown.column)"))
+        let trouble = try await shell.participant(named: "Trouble Maker")
+        let troubleUUID = try XCTUnwrap(trouble["uuid"]?.string)
+        try await shell.page.waitUntil(
+            "document.querySelector('[data-testid=\"roster-row\"][data-uuid=\"\(troubleUUID)\"]')")
+        let others = try await shell.plugins()
+        XCTAssertEqual(others["layouts-1.0"]?["state"], "loaded")
+
+        // Unloading clears every error of that plugin still queued, and closes its dialog.
+        try await shell.page.click(selector: "[data-testid=\"oops-unload\"]")
+        try await oopsIsGone(shell)
+        try await shell.waitForPlugin(plugin.id, state: "unloaded")
+        let after = try await shell.page.evaluate(
+            "({ unloaded: window.throwsInHandlersUnloaded, dialogs: __pexdev.openDialogs().length })")
+        XCTAssertEqual(after, ["unloaded": true, "dialogs": 0])
     }
 
     func testRegistrationMistakesAreNamedInBanners() async throws {

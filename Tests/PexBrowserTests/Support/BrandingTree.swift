@@ -60,11 +60,11 @@ struct PluginFixture: Sendable {
     /// The plugin's script as text.
     let source: String
 
-    /// A package file for `id` with every platform and role unless told otherwise, and at most one toolbar item.
+    /// A package file for `id` with every platform and role unless told otherwise, and these toolbar items.
     static func package(
         id: String, name: String, source: String, platforms: [String] = ["web", "electron", "ios", "android"],
         roles: [String] = ["chair", "guest"], allowUnload: Bool = true,
-        toolbarItem: (label: String, action: String)? = nil
+        toolbarItems: [(label: String, action: String)] = []
     ) -> String {
         var package: [String: JSONValue] = [
             "id": .string(id), "name": .string(name), "description": .string("\(name) (a browser-test fixture)"),
@@ -72,13 +72,12 @@ struct PluginFixture: Sendable {
             "platforms": .array(platforms.map(JSONValue.string)),
             "participantRoles": .array(roles.map(JSONValue.string)),
         ]
-        if let toolbarItem {
-            package["menuItems"] = [
-                "toolbar": [
-                    // No icon: the shell shows its generic plugin glyph.
-                    ["label": .string(toolbarItem.label), "action": .string(toolbarItem.action)]
-                ]
-            ]
+        if !toolbarItems.isEmpty {
+            // No icons: the shell shows its generic plugin glyph.
+            let items = toolbarItems.map { item -> JSONValue in
+                ["label": .string(item.label), "action": .string(item.action)]
+            }
+            package["menuItems"] = ["toolbar": .array(items)]
         }
         return JSONValue.object(package).jsonText
     }

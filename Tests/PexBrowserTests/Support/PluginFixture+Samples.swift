@@ -6,7 +6,7 @@ extension PluginFixture {
     /// Web and desktop only, cannot be unloaded; a toolbar item whose action does nothing.
     static let desktopOnly = simple(
         id: "desktop-only-1.0", folder: "desktop-only", name: "Desktop only",
-        platforms: ["web", "electron"], allowUnload: false, toolbarItem: (label: "Desktop only", action: "noop"),
+        platforms: ["web", "electron"], allowUnload: false, toolbarItems: [(label: "Desktop only", action: "noop")],
         body: """
                     load: function () {
                         window.desktopOnlyLoaded = true;
@@ -26,18 +26,32 @@ extension PluginFixture {
                     },
             """)
 
-    /// Loads fine; its toolbar action throws.
-    static let throwsInAction = simple(
-        id: "throws-in-action-1.0", folder: "throws-in-action", name: "Throws in action",
-        toolbarItem: (label: "Throw", action: "explode"),
+    /// Loads fine; then throws from a toolbar action ("Throw"), from an inline onclick handler in the dialog
+    /// "Open dialog" opens, and from its participants$ subscriber once "Trouble Maker" joins.
+    static let throwsInHandlers = simple(
+        id: "throws-in-handlers-1.0", folder: "throws-in-handlers", name: "Throws in handlers",
+        toolbarItems: [(label: "Throw", action: "explode"), (label: "Open dialog", action: "openDialog")],
         body: """
-                    load: function () {},
+                    load: function (participants$) {
+                        window.throwsInHandlersSubscription = participants$.subscribe(function (participants) {
+                            if (participants.some((participant) => participant.name === 'Trouble Maker')) {
+                                throw new RangeError('boom in a subscriber');
+                            }
+                        });
+                    },
                     unload: function () {
-                        window.throwsInActionUnloaded = true;
+                        window.throwsInHandlersSubscription.unsubscribe();
+                        window.throwsInHandlersUnloaded = true;
                     },
                     explode: function () {
                         const settings = undefined;
                         return settings.volume;
+                    },
+                    openDialog: function () {
+                        PEX.pluginAPI.openTemplateDialog({
+                            title: 'Throwing dialog',
+                            body: '<button id="throws-in-handlers-boom" onclick="window.notDefinedAnywhere.go()">Boom</button>',
+                        });
                     },
             """)
 
@@ -74,14 +88,14 @@ extension PluginFixture {
     /// A plugin whose source is an IIFE registering `id` with the members in `body`.
     private static func simple(
         id: String, folder: String, name: String, platforms: [String] = ["web", "electron", "ios", "android"],
-        allowUnload: Bool = true, toolbarItem: (label: String, action: String)? = nil, body: String
+        allowUnload: Bool = true, toolbarItems: [(label: String, action: String)] = [], body: String
     ) -> PluginFixture {
         let source = "\(folder).plugin.js"
         return PluginFixture(
             id: id, folder: folder,
             packageFile: package(
                 id: id, name: name, source: source, platforms: platforms, allowUnload: allowUnload,
-                toolbarItem: toolbarItem),
+                toolbarItems: toolbarItems),
             sourceFile: source,
             source: """
                 (function () {
