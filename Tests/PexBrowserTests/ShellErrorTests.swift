@@ -157,6 +157,29 @@ final class ShellErrorTests: ShellTestCase {
         XCTAssertEqual(after, ["unloaded": true, "dialogs": 0])
     }
 
+    func testDevPanelListsTheCheckersFindings() async throws {
+        let shell = try await openShell(waitForReady: false)
+        let findings = try await shell.page.waitForValue("__pexdev.diagnostics && __pexdev.diagnostics.diagnostics")
+        let count = try XCTUnwrap(findings.array?.count)
+        try await shell.page.click(selector: "[data-testid=\"oops-dismiss\"]")
+        try await oopsIsGone(shell)
+        try await shell.page.click(selector: "[data-testid=\"dev-panel-toggle\"]")
+        let listed =
+            try await shell.page.waitForValue(
+                """
+                (items => items.length > 0 ? items : null)(
+                  [...document.querySelectorAll('[data-testid="dev-panel"] [data-testid="diagnostic"]')].map(item => item.textContent))
+                """
+            ).array ?? []
+        XCTAssertEqual(listed.count, count, "one entry per finding of /__pexdev/diagnostics")
+        XCTAssertTrue(
+            listed.contains {
+                $0.string?.contains("plugins/wrong-id/wrong-id.plugin.js:") == true
+                    && $0.string?.contains("wrong-id-typo") == true
+            }, "\(listed)")
+        try await shell.screenshot(named: "dev-panel-diagnostics")
+    }
+
     func testRegistrationMistakesAreNamedInBanners() async throws {
         let shell = try await openShell(waitForReady: false)
         // Ready waits for every plugin to settle, and a plugin that never registers is given a grace period.
