@@ -45,6 +45,23 @@ final class BrowserPageTests: XCTestCase {
         try await page.waitUntil("window.later")
     }
 
+    func testWaitForValueReturnsTheFirstValueThatIsNotNullOrFalse() async throws {
+        let page = try await launchBrowser().newPage()
+        try await page.evaluate(
+            "window.found = false; setTimeout(() => { window.found = { at: 'later' } }, 100)")
+        let value = try await page.waitForValue("window.found")
+        XCTAssertEqual(value, ["at": "later"])
+        let zero = try await page.waitForValue("0")
+        XCTAssertEqual(zero, 0, "only null, undefined and false mean not yet")
+        do {
+            _ = try await page.waitForValue("window.missing ?? null", timeout: 0.3)
+            XCTFail("waitForValue should have timed out")
+        } catch {
+            XCTAssertTrue(
+                "\(error)".contains("`window.missing ?? null` to give a value (it last gave null)"), "\(error)")
+        }
+    }
+
     func testClickIsARealMouseClick() async throws {
         let page = try await launchBrowser().newPage()
         // Below the fold, so the click must scroll to it first.

@@ -106,21 +106,42 @@ final class BrowserPage: Sendable {
     /// Polls `condition` (a JavaScript expression) until it is truthy; throws, naming the condition and what it
     /// last gave, when `timeout` passes first. A throwing condition counts as "not yet" (the page may be loading).
     func waitUntil(_ condition: String, timeout: TimeInterval = CDPConnection.defaultTimeout) async throws {
+        _ = try await poll("!!(\n\(condition)\n)", timeout: timeout, waitingFor: "`\(condition)` to become true") {
+            $0 == true ? nil : "it was last false"
+        }
+    }
+
+    /// Polls `expression` until it gives something other than null, undefined or false, and returns that: for
+    /// "the request the click made", found once it is made. Throws like `waitUntil` when `timeout` passes first.
+    func waitForValue(_ expression: String, timeout: TimeInterval = CDPConnection.defaultTimeout) async throws
+        -> JSONValue
+    {
+        try await poll("(\n\(expression)\n)", timeout: timeout, waitingFor: "`\(expression)` to give a value") {
+            $0 == .null || $0 == false ? "it last gave \($0)" : nil
+        }
+    }
+
+    /// Evaluates `javascript` until `rejection` has no objection to its value, and returns that value.
+    private func poll(
+        _ javascript: String, timeout: TimeInterval, waitingFor what: String,
+        rejection: (JSONValue) -> String?
+    ) async throws -> JSONValue {
         let deadline = Date().addingTimeInterval(timeout)
         var last = "it was never evaluated"
         while true {
             do {
                 // A condition that hangs the page must not outlive the deadline by more than a moment.
                 let attempt = max(deadline.timeIntervalSinceNow, 0.1)
-                if try await evaluate("!!(\n\(condition)\n)", timeout: attempt) == true { return }
-                last = "it was last false"
+                let value = try await evaluate(javascript, timeout: attempt)
+                guard let objection = rejection(value) else { return value }
+                last = objection
             } catch {
                 last = "its last evaluation failed: \(error)"
             }
             guard Date() < deadline else { break }
             try await Task.sleep(for: .milliseconds(50))  // poll interval
         }
-        throw BrowserFailure.timedOut(after: timeout, waitingFor: "`\(condition)` to become true (\(last))")
+        throw BrowserFailure.timedOut(after: timeout, waitingFor: "\(what) (\(last))")
     }
 
     /// A real left click (mouse moved, pressed, released) at the centre of the first element matching
