@@ -39,7 +39,7 @@
             return content | entries | itself
         }()
 
-        init(root: String, debounceMilliseconds: Int = 20, onChange: @escaping @Sendable (TreeChange) -> Void) throws {
+        init(root: String, debounceMilliseconds: Int = 10, onChange: @escaping @Sendable (TreeChange) -> Void) throws {
             self.root = root
             self.onChange = onChange
             self.debounceMilliseconds = debounceMilliseconds
