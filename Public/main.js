@@ -356,7 +356,7 @@ async function boot() {
         if (!synced) note('warning', 'the event stream failed before the first roster sync');
     }
     render();
-    new ReloadClient({ service, loadBranding }).start();
+    new ReloadClient({ service, loadBranding, refreshDiagnostics }).start();
     devState.ready = true;
     devState.readyTime = Math.round(performance.now());
     document.documentElement.dataset.pexdevReady = 'true';

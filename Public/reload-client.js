@@ -11,10 +11,12 @@ export class ReloadClient {
     /**
      * @param service the PluginService (reloadPlugin, replaceEntry).
      * @param loadBranding re-reads manifest, settings and package files (config.js).
+     * @param refreshDiagnostics re-reads /__pexdev/diagnostics for the dev panel and banners.
      */
-    constructor({ service, loadBranding }) {
+    constructor({ service, loadBranding, refreshDiagnostics = () => {} }) {
         this.service = service;
         this.loadBranding = loadBranding;
+        this.refreshDiagnostics = refreshDiagnostics;
         this.bootID = null;
         this.source = null;
         devState.reloads = [];
@@ -61,6 +63,8 @@ export class ReloadClient {
         }
         this.showNotice(plan);
         this.showPending(plan.pending || []);
+        // The server re-ran check for this change: the dev panel shows the new findings, not the old ones.
+        this.refreshDiagnostics();
         const entry = { kind: plan.kind, files: plan.files, plugins: plan.plugins, ms: Math.round(performance.now() - started), time: Date.now() };
         devState.reloads.push(entry);
         note('info', `reload: ${plan.files.join(', ')} → ${plan.kind === 'plugins' ? `hot-swapped ${plan.plugins.join(', ')}` : plan.kind}`);

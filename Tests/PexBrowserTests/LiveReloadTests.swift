@@ -94,6 +94,13 @@ final class LiveReloadTests: XCTestCase {
         XCTAssertEqual(page.exceptions, [], "\(page.consoleMessages)")
     }
 
+    func testNewFindingsReachTheDevPanelAfterASave() async throws {
+        let (page, _) = try await openShell()
+        try Data("scratch\n".utf8).write(to: tree.appendingPathComponent("webapp2/notes.txt"))
+        try await page.waitUntil(
+            "(__pexdev.diagnostics?.diagnostics || []).some(d => d.code === 'PEX601' && d.file === 'notes.txt')")
+    }
+
     func testBrandingIDChangeReloadsTheWholeConfiguration() async throws {
         let (page, _) = try await openShell()
         try await page.evaluate("window.__beforeFullReload = true")
