@@ -42,8 +42,8 @@ final class CSPReportCollector: @unchecked Sendable {
         self.now = now
     }
 
-    /// Takes one report body; false when over the rate limit.
-    func receive(_ body: [UInt8]) -> Bool {
+    /// Takes one report body; returns the violations not seen recently (nil when over the rate limit).
+    func receive(_ body: [UInt8]) -> [CSPEvent]? {
         let time = now()
         let admitted = lock.withLock { () -> Bool in
             if time &- windowStart > Self.rateWindowNanoseconds {
@@ -63,31 +63,34 @@ final class CSPReportCollector: @unchecked Sendable {
             if warn {
                 log.log(.warning, "csp: more than \(Self.maxReportsPerWindow) reports in 10 s; dropping the rest")
             }
-            return false
+            return nil
         }
+        var events: [CSPEvent] = []
         let explainer = CSPViolationExplainer(
             pluginsBySource: CSPViolationExplainer.pluginsBySource(model()), brandingMount: DevServer.brandingMount,
             policies: settings.policies)
         for violation in CSPViolation.parse(body) {
             let explanation = explainer.explain(violation)
             let key = Self.fingerprint(explanation)
-            let fresh = lock.withLock { () -> Bool in
+            let id = lock.withLock { () -> Int? in
                 lastSeen = lastSeen.filter { time &- $0.value < Self.repeatWindowNanoseconds }
                 if lastSeen[key] != nil {
                     repeats += 1
-                    return false
+                    return nil
                 }
                 lastSeen[key] = time
                 violations += 1
                 recent.append(explanation)
                 if recent.count > Self.recentLimit { recent.removeFirst(recent.count - Self.recentLimit) }
-                return true
+                return violations
             }
-            guard fresh else { continue }
+            guard let id else { continue }
             log.log(explanation.reportOnly ? .info : .warning, explanation.line)
-            hub.send("csp", CSPEvent(explanation: explanation))
+            let event = CSPEvent(id: id, explanation: explanation)
+            hub.send("csp", event)
+            events.append(event)
         }
-        return true
+        return events
     }
 
     func refuse() {
@@ -119,6 +122,8 @@ final class CSPReportCollector: @unchecked Sendable {
 
 /// The `csp` event's data: one explained violation, for the shell's dev panel (shown as text only).
 struct CSPEvent: Encodable {
+    /// Distinct per violation, so a shell that hears of one twice (POST answer and event stream) shows it once.
+    var id: Int
     var plugin: String?
     var file: String?
     var line: Int?
@@ -130,7 +135,8 @@ struct CSPEvent: Encodable {
     var suggestion: String?
     var message: String
 
-    init(explanation: CSPExplanation) {
+    init(id: Int, explanation: CSPExplanation) {
+        self.id = id
         plugin = explanation.plugin
         file = explanation.file ?? explanation.violation.sourceFile
         line = explanation.violation.line
@@ -176,10 +182,13 @@ struct CSPReportHandler: HTTPResponding {
             collector.refuse()
             throw error
         }
-        guard collector.receive(request.body) else {
+        guard let events = collector.receive(request.body) else {
             throw HTTPError(.tooManyRequests, "too many CSP reports; try again in a few seconds")
         }
-        var response = HTTPResponse(status: .noContent)
+        // The shell forwards violations itself and shows the answer at once: its event stream may not be
+        // open yet while plugins load. Browsers ignore the body.
+        var response = HTTPResponse(body: Array(DevEventHub.json(CSPReportAnswer(violations: events)).utf8))
+        response.headers.add("Content-Type", "application/json; charset=utf-8")
         response.headers.add("Cache-Control", "no-store")
         return response
     }
@@ -201,4 +210,9 @@ struct CSPReportHandler: HTTPResponding {
             throw HTTPError(.payloadTooLarge, "CSP reports are limited to 64 KiB")
         }
     }
+}
+
+/// `POST /__pexdev/csp-report`'s answer: the violations that report made known (not repeats).
+struct CSPReportAnswer: Encodable {
+    var violations: [CSPEvent]
 }
