@@ -68,3 +68,27 @@ final class CSPViolationTests: XCTestCase {
         XCTAssertNil(violation?.line)
     }
 }
+
+/// PEX701/PEX702 follow the policies given to the checker (`--csp`, `--proxy-csp`).
+final class CSPRuleTests: XCTestCase {
+    private func codes(_ policies: [(label: String, policy: ContentSecurityPolicy)]) throws -> [String] {
+        let root = try BrandingLocator.locate(
+            RuleFixtureTests.fixtures + "/broken/csp-blocked/webapp2", currentDirectory: "/")
+        return BrandingChecker.check(root, policies: policies).diagnostics.map { "\($0.code) \($0.message)" }
+    }
+
+    func testRulesFollowTheActivePolicies() throws {
+        let off = try codes([])
+        XCTAssertFalse(off.contains { $0.hasPrefix("PEX701") }, "\(off)")
+        XCTAssertEqual(off.filter { $0.hasPrefix("PEX702") }.count, 1, "mixed content does not depend on the policy")
+
+        let allowing = ContentSecurityPolicy(
+            parsing: "default-src 'self'; connect-src 'self' https://api.weather.example http://legacy.example.com")
+        XCTAssertFalse(try codes([("node", allowing)]).contains { $0.hasPrefix("PEX701") })
+
+        let layered = try codes([("node", allowing), ("proxy", ContentSecurityPolicy(parsing: "connect-src 'self'"))])
+        let blocked = layered.filter { $0.hasPrefix("PEX701") }
+        XCTAssertEqual(blocked.count, 2, "\(layered)")
+        XCTAssertTrue(blocked.allSatisfy { $0.hasSuffix("(proxy policy)") }, "\(blocked)")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a violation report into what the developer needs: which plugin (by the source file the browser
 /// names), where, what was blocked, and the directive that would allow it.
 public struct CSPViolationExplainer: Sendable {
@@ -93,9 +95,9 @@ public struct CSPExplanation: Sendable, Equatable, Codable {
         var text = "csp: "
         if let plugin {
             text += "plugin \"\(plugin)\""
-            if let where_ = location { text += " (\(where_))" }
-        } else if let where_ = location {
-            text += where_
+            if let place = location { text += " (\(place))" }
+        } else if let place = location {
+            text += place
         } else if let document = violation.documentURL {
             text += "page \(document)"
         } else {
