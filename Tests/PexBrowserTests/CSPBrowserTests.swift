@@ -100,9 +100,22 @@ final class CSPBrowserTests: XCTestCase {
             ).string ?? ""
         XCTAssertTrue(cell.contains("weather-1.0"), cell)
         XCTAssertTrue(cell.contains("connect-src 'self' \(external)"), cell)
+        // A report is untrusted input: markup in it is shown as text, never parsed.
+        try await page.evaluate(
+            """
+            fetch('/__pexdev/csp-report', { method: 'POST', headers: { 'Content-Type': 'application/csp-report' },
+              body: JSON.stringify({ 'csp-report': { 'effective-directive': 'img-src', disposition: 'enforce',
+                'blocked-uri': 'https://x.example/<img src=x onerror="window.__xss=1">' } }) })
+            """)
+        try await page.waitUntil(
+            "document.querySelector('[data-testid=\"dev-content\"]').textContent.includes('<img src=x onerror')")
+        let injected = try await page.evaluate(
+            "document.querySelector('[data-testid=\"dev-content\"] img') !== null || window.__xss === 1"
+        ).bool
+        XCTAssertEqual(injected, false)
         // The shell itself (modules, the mock API, the event stream) runs under the policy without a violation.
         let others = try await page.evaluate(
-            "JSON.stringify(__pexdev.csp.filter(v => v.plugin !== 'weather-1.0'))"
+            "JSON.stringify(__pexdev.csp.filter(v => v.plugin !== 'weather-1.0' && !v.blockedURL.includes('x.example')))"
         ).string
         XCTAssertEqual(others, "[]")
     }
