@@ -13,6 +13,7 @@ const TABS = [
     ['requests', 'Requests'],
     ['calls', 'API calls'],
     ['actions', 'Actions'],
+    ['csp', 'CSP'],
     ['log', 'Log'],
     ['mock', 'Mock'],
 ];
@@ -86,6 +87,8 @@ export class DevPanel {
         for (const [key, button] of this.tabButtons) button.setAttribute('aria-selected', String(key === this.tab));
         const summary = devState.diagnostics && devState.diagnostics.summary;
         const diagnosticsButton = this.tabButtons.get('diagnostics');
+        const cspCount = (devState.csp || []).length;
+        this.tabButtons.get('csp').textContent = cspCount ? `CSP (${cspCount})` : 'CSP';
         diagnosticsButton.textContent = summary ? `Diagnostics (${summary.errors + summary.warnings + summary.notices})` : 'Diagnostics';
         const renderers = {
             diagnostics: () => this.diagnostics(),
@@ -101,6 +104,13 @@ export class DevPanel {
             ], (entry) => (entry.ok ? '' : 'bad')),
             calls: () => this.table(['time', 'plugin', 'method', 'arguments'], devState.calls.slice().reverse(), (entry) => [time(entry.time), entry.plugin ?? '?', entry.method, json(entry.args)]),
             actions: () => this.table(['time', 'type', 'payload'], devState.actions.slice().reverse(), (entry) => [time(entry.time), entry.type, json(entry.payload)]),
+            csp: () => this.table(['time', 'plugin', 'where', 'blocked', 'allow it with'], (devState.csp || []).slice().reverse(), (entry) => [
+                time(entry.time),
+                entry.plugin ?? '',
+                entry.file ? `${entry.file}${entry.line ? `:${entry.line}${entry.column ? `:${entry.column}` : ''}` : ''}` : '',
+                `${entry.disposition === 'report' ? 'would block (report-only) ' : ''}${entry.directive} ${entry.blockedURL}${entry.policy && entry.policy !== 'node' ? ` (${entry.policy} policy)` : ''}`,
+                entry.suggestion ?? '',
+            ], () => 'csp-violation'),
             log: () => this.table(['time', 'level', 'plugin', 'message'], devState.notes.slice().reverse(), (entry) => [time(entry.time), entry.level, entry.plugin ?? '', entry.message], (entry) => entry.level),
             mock: () => this.mockControls(),
         };

@@ -21,6 +21,10 @@ import { Oops } from './oops.js';
 import { DevPanel } from './dev-panel.js';
 import { h } from './dom.js';
 import { ReloadClient } from './reload-client.js';
+import { installCSPReporter } from './csp-reporter.js';
+
+// First, so a plugin blocked while loading is reported too.
+installCSPReporter();
 
 const params = new URLSearchParams(window.location.search);
 const pathAlias = (window.location.pathname.match(/\/conference\/([^/?#]+)/) || [])[1];

@@ -4,6 +4,7 @@
 // view: a persistent banner when production would not see the change, and the held-back changes in strict mode.
 
 import { devState, note, setBanner, clearBanner, changed } from './dev-state.js';
+import { addCSPViolation } from './csp-reporter.js';
 
 const EVENTS_URL = '/__pexdev/events';
 
@@ -27,6 +28,7 @@ export class ReloadClient {
         if (typeof EventSource === 'undefined') return;
         this.source = new EventSource(EVENTS_URL);
         this.source.addEventListener('hello', (event) => this.hello(JSON.parse(event.data)));
+        this.source.addEventListener('csp', (event) => addCSPViolation(JSON.parse(event.data)));
         this.source.addEventListener('reload', (event) => {
             this.reload(JSON.parse(event.data)).catch((error) => note('error', `reload failed: ${error.message || error}`));
         });

@@ -21,13 +21,16 @@ final class BrandingMonitor: @unchecked Sendable {
     private var pending: [String] = []
     private var watcher: (any TreeWatcher)?
     private let pollMilliseconds: Int?
+    /// The policies the CSP rules check against (the ones served).
+    private let policies: [(label: String, policy: ContentSecurityPolicy)]
     /// Serialises re-checks: the watcher may deliver the next batch while one is being handled.
     private let queue = DispatchQueue(label: "pexdev.branding-monitor")
 
     init(
         root: BrandingRoot, log: any LogSink, strict: Bool = false, bumpBrandingID: Bool = false,
-        pollMilliseconds: Int? = nil
+        pollMilliseconds: Int? = nil, policies: [(label: String, policy: ContentSecurityPolicy)] = []
     ) {
+        self.policies = policies
         self.root = root
         self.log = log
         self.strict = strict
@@ -35,7 +38,7 @@ final class BrandingMonitor: @unchecked Sendable {
         self.pollMilliseconds = pollMilliseconds
         hub = DevEventHub()
         paths = DisplayPaths(rootDirectory: root.directory, currentDirectory: FileManager.default.currentDirectoryPath)
-        report = BrandingChecker.check(root)
+        report = BrandingChecker.check(root, policies: policies)
     }
 
     var current: CheckReport { lock.withLock { report } }
@@ -91,7 +94,7 @@ final class BrandingMonitor: @unchecked Sendable {
             }
         }
         let started = DispatchTime.now().uptimeNanoseconds
-        let fresh = BrandingChecker.check(root)
+        let fresh = BrandingChecker.check(root, policies: policies)
         let (previous, held) = lock.withLock { () -> (CheckReport, [String]) in
             defer { report = fresh }
             return (report, pending)

@@ -26,6 +26,7 @@ public final class DevServer: Sendable {
     private let server: HTTPServer
     private let monitor: BrandingMonitor
     private let log: any LogSink
+    private let cspReports: CSPReportCollector
     /// The built-in Infinity node answering `/api/client/v2/…`.
     public let mock: MockService
 
@@ -62,10 +63,15 @@ public final class DevServer: Sendable {
         http.hosts = HostAllowList(extra: configuration.allowedHosts, bindAddress: configuration.host)
         monitor = BrandingMonitor(
             root: branding, log: log, strict: configuration.strictBranding,
-            bumpBrandingID: configuration.bumpBrandingID, pollMilliseconds: configuration.pollMilliseconds)
+            bumpBrandingID: configuration.bumpBrandingID, pollMilliseconds: configuration.pollMilliseconds,
+            policies: configuration.csp.policies)
+        let monitor = monitor
+        cspReports = CSPReportCollector(
+            settings: configuration.csp, log: log, hub: monitor.hub, model: { monitor.current.model })
         mock = MockService(node: configuration.scenario.makeNode(now: SystemMockClock().now()), log: log)
         var router = Self.routes(branding: branding, shell: shell, configuration: configuration)
-        router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor))
+        router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor, csp: cspReports))
+        router.add(exactly: ContentSecurityPolicy.reportPath, CSPReportHandler(collector: cspReports))
         router.add(exactly: "/__pexdev/events", DevEventsHandler(hub: monitor.hub))
         MockServer.addRoutes(to: &router, service: mock)
         do {
@@ -82,16 +88,22 @@ public final class DevServer: Sendable {
         router.add(exactly: "/", RedirectHandler(to: appMount))
         router.add(exactly: "/webapp2", RedirectHandler(to: appMount))
         router.add(exactly: String(brandingMount.dropLast()), RedirectHandler(to: brandingMount))
+        // The node sends its CSP on the app and on every branding file; so does pexdev (spec §9).
+        let headers = configuration.csp.headers
+        func withCSP(_ handler: any HTTPHandler) -> any HTTPHandler {
+            headers.isEmpty ? handler : HeaderAddingHandler(handler, headers: headers)
+        }
         if let archive = branding.archive {
-            router.add(prefix: brandingMount, ArchiveFileHandler(archive: archive, mountPath: brandingMount))
+            router.add(prefix: brandingMount, withCSP(ArchiveFileHandler(archive: archive, mountPath: brandingMount)))
         } else {
             router.add(
                 prefix: brandingMount,
-                StaticFileHandler(
-                    root: branding.directory, mountPath: brandingMount, label: "branding tree",
-                    followSymlinks: configuration.followSymlinks))
+                withCSP(
+                    StaticFileHandler(
+                        root: branding.directory, mountPath: brandingMount, label: "branding tree",
+                        followSymlinks: configuration.followSymlinks)))
         }
-        router.add(prefix: appMount, shell)
+        router.add(prefix: appMount, withCSP(shell))
         router.add(exactly: "/__pexdev/health", HealthHandler())
         return router
     }
@@ -120,6 +132,7 @@ public final class DevServer: Sendable {
             branding.archive.map { "  archive   \($0.path) (read-only, \($0.files.count) files)" }
                 ?? "  folder    \(branding.directory)",
             "  reload    \(monitor.mode) (\(Self.reloadDescription(monitor.mode)))",
+            "  csp       \(configuration.csp.summary)",
             "  mock node \(base)\(MockAPIHandler.mount)conferences/…  (\(MockServer.describe(configuration.scenario, source: configuration.scenarioSource)))",
         ]
     }

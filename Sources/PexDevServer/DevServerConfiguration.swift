@@ -26,6 +26,8 @@ public struct DevServerConfiguration: Sendable {
     public var pollMilliseconds: Int?
     /// Serve the shell from the Public/ folder on disk instead of the copy compiled in (for working on it).
     public var devShell = false
+    /// The Content-Security-Policy headers sent on the shell and the branding files (`--csp`, `--proxy-csp`).
+    public var csp = CSPSettings()
     /// Where the scenario came from, for the banner ("built-in" or the file's path).
     public var scenarioSource = "built-in"
 

@@ -6,6 +6,7 @@ import PexHTTP
 /// scripts. Same-origin only; read-only.
 struct DiagnosticsHandler: HTTPResponding {
     let monitor: BrandingMonitor
+    let csp: CSPReportCollector
 
     func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
@@ -15,7 +16,7 @@ struct DiagnosticsHandler: HTTPResponding {
         let report = monitor.current
         let payload = DiagnosticsPayload(
             version: 1, root: report.root, summary: DiagnosticSummary(report: report), diagnostics: report.diagnostics,
-            model: report.model)
+            model: report.model, csp: csp.status)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(payload) else {
@@ -35,4 +36,6 @@ struct DiagnosticsPayload: Encodable {
     var summary: DiagnosticSummary
     var diagnostics: [Diagnostic]
     var model: BrandingModel
+    /// The policies served and the violations reported so far.
+    var csp: CSPStatus
 }

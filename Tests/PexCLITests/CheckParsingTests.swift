@@ -142,7 +142,7 @@ final class CheckParsingTests: XCTestCase {
             Error: The value 'xml' is invalid for '--format <format>': expected one of text, json, github
 
             Usage: pexdev check [<path>] [--format <format>] [--warnings-as-errors]
-                                [--quiet]
+                                [--csp <policy>] [--proxy-csp <policy>] [--quiet]
               See 'pexdev help check' for more information.
 
             """)

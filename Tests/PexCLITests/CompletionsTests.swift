@@ -71,7 +71,7 @@ final class CompletionsTests: XCTestCase {
 
     func testBashCompletesSubcommandsOptionsAndValues() throws {
         XCTAssertEqual(try bashComplete(["pexdev", "pa"]), ["package"])
-        XCTAssertEqual(try bashComplete(["pexdev", "c"]), ["check", "completions"])
+        XCTAssertEqual(try bashComplete(["pexdev", "c"]), ["check", "csp", "completions"])
         XCTAssertEqual(try bashComplete(["pexdev", "serve", "--fo"]), ["--follow-symlinks"])
         XCTAssertEqual(try bashComplete(["pexdev", "check", "--format", ""]), ["text", "json", "github"])
         XCTAssertEqual(try bashComplete(["pexdev", "new", ""]), ["plugin"])

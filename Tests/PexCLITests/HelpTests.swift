@@ -22,6 +22,7 @@ final class HelpTests: XCTestCase {
               package                 Build the branding ZIP for the Management Node.
               init                    Create a new branding folder.
               new                     Add a new plugin to a branding folder.
+              csp                     Show the CSP served, or test a URL against a policy.
               completions             Print a shell completion script (bash, zsh, fish).
               help                    Show help for a subcommand.
 

@@ -26,7 +26,8 @@ final class MainTests: XCTestCase {
             Usage: pexdev serve [<path>] [--port <port>] [--host <address>]
                                 [--allow-host <name> ...] [--follow-symlinks]
                                 [--scenario <file>] [--strict-branding] [--bump-branding-id]
-                                [--poll <ms>] [--dev-shell] [--quiet] [--verbose]
+                                [--poll <ms>] [--csp <policy>] [--csp-report-only]
+                                [--proxy-csp <policy>] [--dev-shell] [--quiet] [--verbose]
               See 'pexdev help serve' for more information.
 
             """)

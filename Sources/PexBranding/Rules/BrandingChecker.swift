@@ -20,13 +20,25 @@ public struct CheckReport: Sendable, Equatable {
 
 /// Runs every rule over a branding tree.
 public enum BrandingChecker {
-    /// Reads the tree under `root.directory` (each file once) and applies every rule of `RuleDescription.all`.
-    public static func check(_ root: BrandingRoot) -> CheckReport {
-        check(root, in: root.fileSystem)
+    /// Reads the tree under `root.directory` (each file once) and applies every rule of `RuleDescription.all`;
+    /// the CSP rules use `policies` (by default the node's default policy; empty: CSP off).
+    public static func check(
+        _ root: BrandingRoot,
+        policies: [(label: String, policy: ContentSecurityPolicy)] = [("node", .nodeDefault)]
+    ) -> CheckReport {
+        check(root, in: root.fileSystem, policies: policies)
     }
 
-    static func check(_ root: BrandingRoot, in fileSystem: any BrandingFileSystem) -> CheckReport {
+    static func check(
+        _ root: BrandingRoot, in fileSystem: any BrandingFileSystem,
+        policies: [(label: String, policy: ContentSecurityPolicy)] = [("node", .nodeDefault)]
+    ) -> CheckReport {
         var resolver = BrandingResolver(root: root.directory, fileSystem: fileSystem)
-        return resolver.resolve()
+        var report = resolver.resolve()
+        let csp = cspDiagnostics(report.model, policies: policies)
+        if !csp.isEmpty {
+            report.diagnostics = (report.diagnostics + csp).sorted(by: DiagnosticList.precedes)
+        }
+        return report
     }
 }

@@ -11,6 +11,7 @@ extension RuleDescription {
         registerPluginNotFound, registerPluginWithoutID, registerPluginIDMismatch, actionNotRegistered,
         lifecycleFunctionMissing, registerPluginCalledTwice, leaksGlobals, externalOrigins,
         fileUnreferenced, pluginFolderUnlisted,
+        cspBlocksOrigin, mixedContent,
     ]
 
     // MARK: JSON, in every file
@@ -147,4 +148,13 @@ extension RuleDescription {
     public static let pluginFolderUnlisted = RuleDescription(
         code: "PEX602", severity: .notice, title: "Plugin folder not listed in settings.json",
         hint: "add an entry for it to settings.json's plugins list, or delete the folder")
+
+    // MARK: Content-Security-Policy (spec §9)
+
+    public static let cspBlocksOrigin = RuleDescription(
+        code: "PEX701", severity: .warning, title: "External origin not allowed by the active CSP",
+        hint: "ask the node's administrator to add the origin to that directive (check with pexdev csp check)")
+    public static let mixedContent = RuleDescription(
+        code: "PEX702", severity: .warning, title: "Mixed content: http:// or ws:// from the https app",
+        hint: "use https:// or wss://: browsers block plain requests from an https page")
 }

@@ -2,7 +2,7 @@
 /// table the README is generated from.
 public struct RuleDescription: Sendable, Equatable, Hashable, Codable {
     /// `PEX` and three digits; the first digit names the area (0 JSON, 1 manifest, 2 settings, 3 package,
-    /// 4 references, 5 source, 6 tree).
+    /// 4 references, 5 source, 6 tree, 7 CSP).
     public let code: String
     public let severity: Severity
     /// What the rule finds, as a short phrase for the table.

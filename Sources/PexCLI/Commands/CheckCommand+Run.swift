@@ -22,7 +22,7 @@ extension CheckCommand {
             if let hint = error.hint { console.standardError.write("  hint: \(hint)\n") }
             return ExitStatus.failure
         }
-        let report = BrandingChecker.check(root)
+        let report = BrandingChecker.check(root, policies: options.csp.policies)
         let paths = DisplayPaths(rootDirectory: root.directory, currentDirectory: currentDirectory)
         let output = render(
             report, options: options, paths: paths, colored: colored,

@@ -24,11 +24,13 @@ enum CheckCommand {
             + "Exit status: 0 when there are no errors (warnings and notices are allowed), 1 when there are "
             + "errors (or warnings, with --warnings-as-errors) or no branding tree at <path>, 64 when the "
             + "command line is wrong.\n\n"
+            + "External URLs in plugin sources are checked against the node's default Content-Security-Policy "
+            + "(or --csp, and --proxy-csp): a blocked origin or plain http:// is a warning.\n\n"
             + "Examples:\n"
             + "$ pexdev check ./webapp2\n"
             + "$ pexdev check --format github --warnings-as-errors",
         arguments: [path],
-        options: [format, warningsAsErrors, quiet, .help],
+        options: [format, warningsAsErrors, CSPArgument.csp, CSPArgument.proxyCSP, quiet, .help],
         environment: [
             .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off.")
         ]
@@ -55,6 +57,7 @@ enum CheckCommand {
         }
         options.warningsAsErrors = parsed.contains(warningsAsErrors.long)
         options.quiet = parsed.contains(quiet.long)
+        options.csp = try CSPArgument.settings(from: parsed, command: spec)
         options.environmentAllowsColor = Terminal.usesColor(isTerminal: true, environment: environment)
         return options
     }

@@ -1,4 +1,5 @@
 import PexBranding
+import PexDevServer
 
 /// `pexdev check`'s settings once flags and environment are combined and checked.
 struct CheckOptions: Sendable, Equatable {
@@ -18,6 +19,8 @@ struct CheckOptions: Sendable, Equatable {
     var quiet = false
     /// False when NO_COLOR or TERM=dumb asks for plain text; colour also needs stdout to be a terminal.
     var environmentAllowsColor = true
+    /// The policies the CSP rules check against (`--csp`, `--proxy-csp`).
+    var csp = CSPSettings()
 
     /// Whether a finding of `severity` makes the check fail (exit 1).
     func fails(_ severity: Severity) -> Bool {

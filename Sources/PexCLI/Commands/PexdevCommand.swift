@@ -1,3 +1,5 @@
+import PexDevServer
+
 /// A command line understood: what `pexdev` was asked to do, before anything runs.
 enum PexdevCommand: Sendable, Equatable {
     case help(HelpTopic)
@@ -9,12 +11,14 @@ enum PexdevCommand: Sendable, Equatable {
     case initialize(InitOptions)
     case newPlugin(NewPluginOptions)
     case completions(CompletionsShell)
+    case cspShow(CSPSettings)
+    case cspCheck(CSPCheckOptions)
 }
 
 /// Whose help to show.
 /// Every command is listed here, so help and shell completions cover them all.
 enum HelpTopic: Sendable, Equatable, CaseIterable {
-    case root, serve, check, mock, package, initialize, new, newPlugin, completions
+    case root, serve, check, mock, package, initialize, new, newPlugin, csp, cspShow, cspCheck, completions
 
     var command: CommandSpec {
         switch self {
@@ -26,6 +30,9 @@ enum HelpTopic: Sendable, Equatable, CaseIterable {
         case .initialize: InitCommand.spec
         case .new: NewCommand.spec
         case .newPlugin: NewPluginCommand.spec
+        case .csp: CSPCommand.spec
+        case .cspShow: CSPShowCommand.spec
+        case .cspCheck: CSPCheckCommand.spec
         case .completions: CompletionsCommand.spec
         }
     }

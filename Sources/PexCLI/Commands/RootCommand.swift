@@ -14,6 +14,7 @@ enum RootCommand {
             .init(name: "package", help: "Build the branding ZIP for the Management Node."),
             .init(name: "init", help: "Create a new branding folder."),
             .init(name: "new", help: "Add a new plugin to a branding folder."),
+            .init(name: "csp", help: "Show the CSP served, or test a URL against a policy."),
             .init(name: "completions", help: "Print a shell completion script (bash, zsh, fish)."),
             .init(name: "help", help: "Show help for a subcommand."),
         ]
@@ -35,6 +36,7 @@ enum RootCommand {
         case "package": return PackageCommand.parse(rest, environment: environment)
         case "init": return InitCommand.parse(rest)
         case "new": return NewCommand.parse(rest, environment: environment)
+        case "csp": return CSPCommand.parse(rest, environment: environment)
         case "completions": return CompletionsCommand.parse(rest)
         default: break
         }
@@ -48,6 +50,8 @@ enum RootCommand {
     private static func parseHelp(_ topic: [String]) -> Result<PexdevCommand, UsageError> {
         guard let name = topic.first else { return .success(.help(.root)) }
         if topic.count == 2, name == "new", topic[1] == "plugin" { return .success(.help(.newPlugin)) }
+        if topic.count == 2, name == "csp", topic[1] == "show" { return .success(.help(.cspShow)) }
+        if topic.count == 2, name == "csp", topic[1] == "check" { return .success(.help(.cspCheck)) }
         if let extra = topic.dropFirst().first {
             return .failure(UsageError("Unexpected argument '\(extra)'", command: spec))
         }
@@ -58,6 +62,7 @@ enum RootCommand {
         case "package": return .success(.help(.package))
         case "init": return .success(.help(.initialize))
         case "new": return .success(.help(.new))
+        case "csp": return .success(.help(.csp))
         case "completions": return .success(.help(.completions))
         case "help": return .success(.help(.root))
         default: return .failure(unknownSubcommand(name))
@@ -107,6 +112,11 @@ enum RootCommand {
             return InitCommand.run(options, console: console)
         case .newPlugin(let options):
             return NewPluginCommand.run(options, console: console)
+        case .cspShow(let settings):
+            console.standardOutput.write(CSPShowCommand.render(settings))
+            return ExitStatus.success
+        case .cspCheck(let options):
+            return CSPCheckCommand.run(options, console: console)
         case .completions(let shell):
             console.standardOutput.write(CompletionsCommand.script(for: shell))
             return ExitStatus.success

@@ -59,7 +59,8 @@ enum ServeCommand {
         discussion: "Prints the URL to open, then serves until Ctrl-C.",
         arguments: [path],
         options: [
-            port, host, allowHost, followSymlinks, scenario, strictBranding, bumpBrandingID, poll, devShell, quiet, verbose, .help,
+            port, host, allowHost, followSymlinks, scenario, strictBranding, bumpBrandingID, poll, CSPArgument.csp,
+            CSPArgument.reportOnly, CSPArgument.proxyCSP, devShell, quiet, verbose, .help,
         ],
         environment: [
             .init(name: portVariable, help: "The port when --port is not given."),
@@ -104,6 +105,7 @@ enum ServeCommand {
             poll, parsed, environment, expected: "a number of milliseconds, 20-60000",
             convert: { text in Int(text).flatMap { (20...60_000).contains($0) ? $0 : nil } })
         options.scenarioPath = try setting(scenario, parsed, environment, expected: "a file", convert: plausibleName)
+        options.csp = try CSPArgument.settings(from: parsed, command: spec)
         switch (parsed.contains(quiet.long), parsed.contains(verbose.long)) {
         case (true, true):
             throw UsageError("'\(quiet.spelledLong)' cannot be used with '\(verbose.spelledLong)'", command: spec)

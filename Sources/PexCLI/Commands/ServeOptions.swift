@@ -14,6 +14,8 @@ struct ServeOptions: Sendable, Equatable {
     var bumpBrandingID = false
     var pollMilliseconds: Int?
     var verbosity = Verbosity.normal
+    /// `--csp`, `--csp-report-only`, `--proxy-csp`.
+    var csp = CSPSettings()
 
     var configuration: DevServerConfiguration {
         var configuration = DevServerConfiguration(
@@ -24,6 +26,7 @@ struct ServeOptions: Sendable, Equatable {
         configuration.strictBranding = strictBranding
         configuration.bumpBrandingID = bumpBrandingID
         configuration.pollMilliseconds = pollMilliseconds
+        configuration.csp = csp
         return configuration
     }
 }

@@ -8,6 +8,9 @@ public final class HTTPResponder: @unchecked Sendable {
     let target: String
     let startedAt: UInt64
     let minorVersion: Int
+    /// Headers every response through this responder carries (`HeaderAddingHandler`); set before a handler
+    /// answers, read when it does.
+    private(set) var extraHeaders: [(name: String, value: String)] = []
 
     init(connection: HTTPConnectionHandler, request: HTTPRequest, startedAt: UInt64) {
         self.connection = connection
@@ -19,8 +22,22 @@ public final class HTTPResponder: @unchecked Sendable {
         self.minorVersion = request.minorVersion
     }
 
+    /// Adds a header to whatever response is sent later (unless the handler set that header itself).
+    public func addHeader(_ name: String, _ value: String) {
+        extraHeaders.append((name, value))
+    }
+
+    func withExtraHeaders(_ response: HTTPResponse) -> HTTPResponse {
+        guard !extraHeaders.isEmpty else { return response }
+        var response = response
+        let own = Set(extraHeaders.map(\.name).filter { response.headers.contains($0) })
+        for (name, value) in extraHeaders where !own.contains(name) { response.headers.add(name, value) }
+        return response
+    }
+
     /// Only the first call counts: the connection ignores a responder that is no longer in flight.
     public func send(_ response: HTTPResponse) {
+        let response = withExtraHeaders(response)
         let connection = self.connection
         if connection.connection.loop.inEventLoop {
             connection.complete(self, with: response)
@@ -34,6 +51,7 @@ public final class HTTPResponder: @unchecked Sendable {
     /// body. Its `onClose` runs once when the stream ends for any reason, the client going away included.
     /// Instead of `send`; callable from any thread.
     public func startStream(_ head: HTTPResponse, onClose: @escaping @Sendable () -> Void = {}) -> HTTPStream {
+        let head = withExtraHeaders(head)
         let stream = HTTPStream(connection: connection, chunked: minorVersion >= 1, onClose: onClose)
         let connection = self.connection
         if connection.connection.loop.inEventLoop {
