@@ -61,6 +61,9 @@ final class ShellSettingsTests: ShellTestCase {
         XCTAssertEqual(unload["args"], [])
         let off = try await shell.waitForPlugin("layouts-1.0", state: "unloaded")
         XCTAssertEqual(off["reason"], "unloaded in Settings > Plugins")
+        // The state is set before the shell re-renders its chips and toggles: wait for the page to show it.
+        try await shell.page.waitUntil(
+            #"document.querySelector('[data-testid="plugin-status"][data-plugin-id="layouts-1.0"]')?.dataset.state === 'unloaded'"#)
         let afterOff = try await shell.page.evaluate(
             """
             ({ checked: document.querySelector('[data-testid="plugin-toggle"][data-plugin-id="layouts-1.0"]').checked,
