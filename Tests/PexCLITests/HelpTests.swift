@@ -19,6 +19,7 @@ final class HelpTests: XCTestCase {
               serve                   Serve a Webapp2 branding folder and its plugins.
               check                   Check a Webapp2 branding folder and its plugins.
               mock                    Run the mock Pexip Infinity node on its own.
+              health                  Check that a running pexdev answers (exit 0 or 1).
               package                 Build the branding ZIP for the Management Node.
               init                    Create a new branding folder.
               new                     Add a new plugin to a branding folder.

@@ -5,6 +5,7 @@ enum PexdevCommand: Sendable, Equatable {
     case serve(ServeOptions)
     case check(CheckOptions)
     case mock(MockOptions)
+    case health(HealthOptions)
     case package(PackageOptions)
     case initialize(InitOptions)
     case newPlugin(NewPluginOptions)
@@ -14,7 +15,7 @@ enum PexdevCommand: Sendable, Equatable {
 /// Whose help to show.
 /// Every command is listed here, so help and shell completions cover them all.
 enum HelpTopic: Sendable, Equatable, CaseIterable {
-    case root, serve, check, mock, package, initialize, new, newPlugin, completions
+    case root, serve, check, mock, health, package, initialize, new, newPlugin, completions
 
     var command: CommandSpec {
         switch self {
@@ -22,6 +23,7 @@ enum HelpTopic: Sendable, Equatable, CaseIterable {
         case .serve: ServeCommand.spec
         case .check: CheckCommand.spec
         case .mock: MockCommand.spec
+        case .health: HealthCommand.spec
         case .package: PackageCommand.spec
         case .initialize: InitCommand.spec
         case .new: NewCommand.spec
