@@ -30,7 +30,7 @@ extension ServeCommand {
 
     /// `1/true/yes` or `0/false/no`, any case; surrounding spaces (an `.env` file's) do not matter.
     static func switchValue(_ text: String) -> Bool? {
-        switch text.trimmingSpaces().lowercased() {
+        switch text.trimmingBlanks().lowercased() {
         case "1", "true", "yes": true
         case "0", "false", "no": false
         default: nil
@@ -60,7 +60,7 @@ extension ServeCommand {
 
     /// `a.example, b.example` → both names; nil when a name has a blank inside or the list names nothing.
     static func hostList(_ text: String) -> [String]? {
-        let names = text.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
+        let names = text.split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
         guard !names.isEmpty else { return nil }
         for name in names where plausibleName(name) == nil { return nil }
         return names
@@ -91,9 +91,10 @@ extension ServeCommand {
     }
 }
 
-extension String {
-    /// Without leading and trailing spaces and tabs (Foundation's trimming is not linked into this module).
-    fileprivate func trimmingSpaces() -> String {
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs. Foundation's `trimmingCharacters` would link all of
+    /// Foundation and ICU (about 40 MB) into the static binary.
+    func trimmingBlanks() -> String {
         let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         guard let first = firstIndex(where: { !isBlank($0) }), let last = lastIndex(where: { !isBlank($0) }) else {
             return ""
