@@ -49,7 +49,7 @@ let package = Package(
             swiftSettings: strict,
             plugins: ["EmbedFiles"]
         ),
-        .target(name: "PexCLI", dependencies: ["PexDevServer", "PexBranding", "PexHTTP"], swiftSettings: strict),
+        .target(name: "PexCLI", dependencies: ["PexDevServer", "PexBranding", "PexHTTP", "PexSockets"], swiftSettings: strict),
         // Linking the Swift runtime and Foundation statically halves start-up (no relocation of a dozen
         // shared libraries) and trims idle memory: measured 13-17 ms → 7 ms to first 200, 20.7 → 14 MB RSS.
         .executableTarget(
@@ -62,7 +62,7 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["pexdev-embed"]),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),
-        .testTarget(name: "PexCLITests", dependencies: ["PexCLI"], swiftSettings: strict),
+        .testTarget(name: "PexCLITests", dependencies: ["PexCLI", "PexTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PexMockTests", dependencies: ["PexMock", "PexHTTP", "PexTestSupport"], swiftSettings: strict),
         // Drives a real headless Chromium against the real pexdev binary (skipped, saying why, without Chromium).

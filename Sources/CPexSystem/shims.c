@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -192,4 +193,16 @@ int pex_cpu_count(void) {
 
 int pex_set_int_option(int fd, int level, int name, int value) {
     return setsockopt(fd, level, name, &value, sizeof value);
+}
+
+void pex_set_thread_name(const char *name) {
+#if defined(__linux__)
+    char short_name[16];
+    size_t i = 0;
+    for (; name[i] != 0 && i < sizeof short_name - 1; i++) short_name[i] = name[i];
+    short_name[i] = 0;
+    pthread_setname_np(pthread_self(), short_name);
+#elif defined(__APPLE__)
+    pthread_setname_np(name);
+#endif
 }

@@ -1,7 +1,13 @@
 import Dispatch
-import Foundation
 import PexBranding
 import PexHTTP
+import PexSockets
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Keeps the check report of the served tree current and tells the browser what to reload: checks at
 /// start, then on every batch of changes from the watcher re-checks, prints the diagnostics that appeared,
@@ -16,7 +22,7 @@ final class BrandingMonitor: @unchecked Sendable {
     let hub: DevEventHub
     /// Paths as `pexdev check` prints them, so a terminal can open them.
     private let paths: DisplayPaths
-    private let lock = NSLock()
+    private let lock = Lock()
     private var report: CheckReport
     private var pending: [String] = []
     private var watcher: (any TreeWatcher)?
@@ -108,7 +114,7 @@ final class BrandingMonitor: @unchecked Sendable {
         for diagnostic in fresh.diagnostics where !before.contains(diagnostic) { emit(diagnostic) }
         let checkMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         let fixed = before.subtracting(after).count
-        var line = "reload: \(plan.summary) (check \(String(format: "%.0f", checkMilliseconds)) ms"
+        var line = "reload: \(plan.summary) (check \(Int(checkMilliseconds.rounded())) ms"
         line += fixed == 0 ? ")" : ", \(fixed) problem\(fixed == 1 ? "" : "s") resolved)"
         log.log(.info, line)
         if let notice = plan.productionNotice, !strict { log.log(.warning, notice) }

@@ -1,7 +1,13 @@
 import Dispatch
-import Foundation
 import PexBranding
 import PexHTTP
+import PexSockets
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Receives violation reports: explains each against the current model, prints one terminal line per new
 /// violation, tells the shells (`csp` event) and keeps the counts for `/__pexdev/diagnostics`.
@@ -21,7 +27,7 @@ final class CSPReportCollector: @unchecked Sendable {
     private let hub: DevEventHub
     private let model: @Sendable () -> BrandingModel
     private let now: @Sendable () -> UInt64
-    private let lock = NSLock()
+    private let lock = Lock()
     private var violations = 0
     private var repeats = 0
     private var rejected = 0
@@ -198,9 +204,12 @@ struct CSPReportHandler: HTTPResponding {
             throw HTTPError(.methodNotAllowed, "CSP reports are POSTed", headers: [("Allow", "POST")])
         }
         if let refusal = OriginPolicy.refusal(for: request) { throw refusal }
-        let type =
-            (request.headers["Content-Type"] ?? "").split(separator: ";").first?
-            .trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+        // A media type has no spaces of its own: drop the ones around it.
+        let type = String(
+            ((request.headers["Content-Type"] ?? "").split(separator: ";").first ?? "").filter {
+                $0 != " " && $0 != "\t"
+            }
+        ).lowercased()
         guard Self.contentTypes.contains(type) else {
             throw HTTPError(
                 .unsupportedMediaType,

@@ -1,8 +1,13 @@
-import Foundation
 public import PexBranding
 public import PexHTTP
 public import PexMock
 import PexSockets
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A failure to start serving, worded for the terminal (`error: <description>`), with an optional hint line.
 public struct DevServerError: Error, CustomStringConvertible, Sendable {
@@ -166,7 +171,9 @@ public final class DevServer: Sendable {
     }
 
     static func isLoopback(_ host: String) -> Bool {
-        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        var name = Substring(host.lowercased())
+        while let first = name.first, first == "[" || first == "]" { name.removeFirst() }
+        while let last = name.last, last == "[" || last == "]" { name.removeLast() }
         return name == "localhost" || name == "::1" || name.hasPrefix("127.")
     }
 

@@ -1,6 +1,11 @@
-import Foundation
 import PexBranding
 import PexHTTP
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `GET /__pexdev/diagnostics`: the current check report and resolved model as JSON, for the shell and
 /// scripts. Same-origin only; read-only.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Finds the browser shell's files on disk (`Public/`) for `--dev-shell`: in a checkout, next to the binary,
 /// or where `PEXDEV_PUBLIC_DIR` says. Without `--dev-shell` the copy compiled into the binary is served.
@@ -10,7 +14,8 @@ public enum PublicDirectory {
     static func candidates(environment: [String: String]) -> [String] {
         var out: [String] = []
         if let explicit = environment["PEXDEV_PUBLIC_DIR"], !explicit.isEmpty { out.append(explicit) }
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+        if let path = executablePath() {
+            let executable = URL(fileURLWithPath: path).resolvingSymlinksInPath().deletingLastPathComponent()
             out.append(executable.appendingPathComponent("Public").path)
             out.append(executable.appendingPathComponent("../share/pexdev/Public").standardized.path)
             // `.build/<config>/pexdev` inside a checkout: the repository's Public/ is three levels up.
@@ -22,6 +27,14 @@ public enum PublicDirectory {
             .appendingPathComponent("../../Public").standardized.path
         out.append(source)
         return out
+    }
+
+    /// The running binary, also when started from PATH: /proc/self/exe on Linux, else argv[0] if it is a path.
+    /// (Bundle.main would link all of Foundation and ICU into the static binary.)
+    private static func executablePath() -> String? {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return target }
+        guard let first = ProcessInfo.processInfo.arguments.first, first.contains("/") else { return nil }
+        return first
     }
 
     private static func isShell(_ path: String) -> Bool {

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where the mock reads the time (unix seconds). Tests use a clock they advance by hand: no sleeps.
 public protocol MockClock: Sendable {

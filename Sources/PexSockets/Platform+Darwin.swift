@@ -14,6 +14,12 @@
     @inline(__always) func systemWritev(_ fd: Int32, _ iov: UnsafePointer<iovec>, _ count: Int32) -> Int {
         Darwin.writev(fd, iov, count)
     }
+    @inline(__always) func systemConnect(_ fd: Int32, _ sa: UnsafePointer<sockaddr>, _ len: socklen_t) -> Int32 {
+        Darwin.connect(fd, sa, len)
+    }
+    @inline(__always) func systemSend(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+        Darwin.send(fd, buffer, count, 0)
+    }
     @inline(__always) func systemShutdownWrite(_ fd: Int32) { _ = Darwin.shutdown(fd, SHUT_WR) }
 
     /// Writes to a closed peer must return EPIPE, not kill the process.

@@ -14,6 +14,12 @@
     @inline(__always) func systemWritev(_ fd: Int32, _ iov: UnsafePointer<iovec>, _ count: Int32) -> Int {
         Glibc.writev(fd, iov, count)
     }
+    @inline(__always) func systemConnect(_ fd: Int32, _ sa: UnsafePointer<sockaddr>, _ len: socklen_t) -> Int32 {
+        Glibc.connect(fd, sa, len)
+    }
+    @inline(__always) func systemSend(_ fd: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+        Glibc.send(fd, buffer, count, Int32(MSG_NOSIGNAL))
+    }
     @inline(__always) func systemShutdownWrite(_ fd: Int32) { _ = Glibc.shutdown(fd, Int32(SHUT_WR)) }
 
     /// Writes to a closed peer must return EPIPE, not kill the process.

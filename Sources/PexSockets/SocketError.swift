@@ -11,6 +11,8 @@ public struct SocketError: Error, CustomStringConvertible, Sendable, Equatable {
         case addressNotAvailable(host: String)
         case permissionDenied(port: Int)
         case unresolvableHost(String)
+        /// A client step (`connect to 127.0.0.1:8080`, `reply`) did not finish within the deadline.
+        case timedOut(what: String, milliseconds: Int)
         case system(call: String, errno: Int32)
     }
 
@@ -32,6 +34,8 @@ public struct SocketError: Error, CustomStringConvertible, Sendable, Equatable {
             return "no permission to listen on port \(port) (ports below 1024 need privileges; try --port 8080)"
         case .unresolvableHost(let host):
             return "cannot resolve host '\(host)' (use an address such as 127.0.0.1 or ::1)"
+        case .timedOut(let what, let milliseconds):
+            return "no \(what) within \(milliseconds) ms"
         case .system(let call, let code):
             return "\(call) failed: \(String(cString: strerror(code)))"
         }

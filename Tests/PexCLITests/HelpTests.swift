@@ -19,6 +19,7 @@ final class HelpTests: XCTestCase {
               serve                   Serve a Webapp2 branding folder and its plugins.
               check                   Check a Webapp2 branding folder and its plugins.
               mock                    Run the mock Pexip Infinity node on its own.
+              health                  Check that a running pexdev answers (exit 0 or 1).
               package                 Build the branding ZIP for the Management Node.
               init                    Create a new branding folder.
               new                     Add a new plugin to a branding folder.
@@ -44,11 +45,13 @@ final class HelpTests: XCTestCase {
         // Wrapping may split a sentence over lines; compare with runs of spaces and newlines collapsed.
         let help = HelpFormatter.render(ServeCommand.spec).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let expected = [
-            "<path>", "(default: .)",
+            "<path>", "(default: ., env: PEXDEV_BRANDING)",
             "-p, --port <port>", "0 picks any free port.", "(default: 8080, env: PEXDEV_PORT)",
             "--host <address>", "(default: 127.0.0.1, env: PEXDEV_HOST)",
             "--allow-host <name>", "--follow-symlinks", "-q, --quiet", "-v, --verbose", "-h, --help",
-            "PEXDEV_PORT", "PEXDEV_HOST", "NO_COLOR",
+            "PEXDEV_PORT", "PEXDEV_HOST", "NO_COLOR", "(env: PEXDEV_ALLOW_HOSTS)", "(env: PEXDEV_FOLLOW_SYMLINKS)",
+            "(env: PEXDEV_STRICT_BRANDING)", "(env: PEXDEV_BUMP_BRANDING_ID)", "(env: PEXDEV_DEV_SHELL)",
+            "(env: PEXDEV_QUIET)", "(env: PEXDEV_VERBOSE)", "PEXDEV_BRANDING The branding folder",
             "[--allow-host <name> ...]",
         ]
         for fragment in expected {
@@ -60,7 +63,7 @@ final class HelpTests: XCTestCase {
     }
 
     func testHelpFitsEightyColumns() {
-        for spec in [RootCommand.spec, ServeCommand.spec] {
+        for spec in HelpTopic.allCases.map(\.command) {
             for line in HelpFormatter.render(spec).split(separator: "\n") {
                 XCTAssertLessThanOrEqual(line.count, 80, "too wide: \(line)")
             }

@@ -40,5 +40,7 @@ ssize_t pex_sendfile(int out_fd, int in_fd, int64_t *offset, size_t count);
 int pex_cpu_count(void);
 /// setsockopt with an int value; returns 0 or -1 (errno set).
 int pex_set_int_option(int fd, int level, int name, int value);
+/// Names the calling thread (as `top -H` and debuggers show it); Linux keeps the first 15 bytes.
+void pex_set_thread_name(const char *name);
 
 #endif

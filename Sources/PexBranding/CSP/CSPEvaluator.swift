@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What a policy says about one URL for one directive.
 public struct CSPVerdict: Sendable, Equatable {
@@ -124,7 +128,7 @@ public enum CSPEvaluator {
     }
 
     static func percentDecoded(_ text: String) -> String {
-        text.removingPercentEncoding ?? text
+        PercentDecoding.decode(text) ?? text
     }
 
     /// Whether inline code (`onclick=…` for `script-src-attr`, `<style>` / `style=` for the style

@@ -78,7 +78,7 @@ public enum CSPSource: Sendable, Equatable, Hashable {
     private static func hostSource(_ token: String) -> CSPSource? {
         var rest = Substring(token)
         var scheme: String?
-        if let range = rest.range(of: "://") {
+        if let range = rest.firstRange(of: "://") {
             let candidate = rest[..<range.lowerBound].lowercased()
             guard isScheme(candidate) else { return nil }
             scheme = candidate

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The parts of a URL that CSP matching looks at (scheme, host, port, path), parsed leniently: a URL a
 /// plugin builds at run time may only be a prefix in its source (`'https://api.example.com/v1/' + id`).
@@ -21,7 +25,7 @@ public struct CSPURL: Sendable, Equatable, Hashable {
 
     /// Nil unless `text` is absolute (`scheme:` …).
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingASCIIWhitespace
         guard let colon = trimmed.firstIndex(of: ":") else { return nil }
         let scheme = trimmed[..<colon].lowercased()
         guard CSPSource.isScheme(scheme) else { return nil }

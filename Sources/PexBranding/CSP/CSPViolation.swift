@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// One CSP violation report from a browser, in either format: `report-uri`'s `application/csp-report`
 /// (`{"csp-report": {…}}`) or the Reporting API's `application/reports+json` (`[{"type": "csp-violation",
@@ -32,12 +36,14 @@ public struct CSPViolation: Sendable, Equatable, Codable {
         self.sample = sample
     }
 
-    /// Every violation in a report body; empty when it is not a report (wrong shape, not JSON).
+    /// Every violation in a report body; empty when it is not a report (wrong shape, not JSON). Read with the
+    /// project's own JSON reader (bounded depth and size), not Foundation's.
     public static func parse(_ bytes: [UInt8]) -> [CSPViolation] {
-        guard let json = try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed]) else {
-            return []
-        }
-        if let object = json as? [String: Any], let body = object["csp-report"] as? [String: Any] {
+        var limits = JSONReaderLimits()
+        limits.maximumDepth = 16
+        limits.maximumBytes = 1 << 20
+        guard let root = try? JSONReader.read(bytes, limits: limits).root else { return [] }
+        if let body = root["csp-report"]?.value, body.members != nil {
             return [
                 CSPViolation(
                     documentURL: string(body["document-uri"]), blockedURL: string(body["blocked-uri"]),
@@ -47,10 +53,9 @@ public struct CSPViolation: Sendable, Equatable, Codable {
                     column: int(body["column-number"]), sample: string(body["script-sample"]))
             ]
         }
-        guard let list = json as? [Any] else { return [] }
-        return list.prefix(100).compactMap { item in
-            guard let report = item as? [String: Any], string(report["type"]) == "csp-violation",
-                let body = report["body"] as? [String: Any]
+        guard let list = root.elements else { return [] }
+        return list.prefix(100).compactMap { report in
+            guard string(report["type"]) == "csp-violation", let body = report["body"]?.value, body.members != nil
             else { return nil }
             return CSPViolation(
                 documentURL: string(body["documentURL"]) ?? string(report["url"]),
@@ -63,18 +68,18 @@ public struct CSPViolation: Sendable, Equatable, Codable {
     }
 
     /// Bounded, printable text: reports are untrusted input that ends up in a terminal.
-    private static func string(_ value: Any?) -> String? {
-        guard let text = value as? String, !text.isEmpty else { return nil }
+    private static func string(_ member: JSONMember?) -> String? {
+        guard let text = member?.value.stringValue, !text.isEmpty else { return nil }
         let printable = String(
             String.UnicodeScalarView(
                 text.unicodeScalars.prefix(2048).map { $0.properties.generalCategory == .control ? "?" : $0 }))
         return printable
     }
 
-    private static func int(_ value: Any?) -> Int? {
-        if let number = value as? Int, number >= 0 { return number }
-        if let number = value as? Double, number >= 0, number < 1e9 { return Int(number) }
-        return nil
+    private static func int(_ member: JSONMember?) -> Int? {
+        guard case .number(let text)? = member?.value.value, let number = Double(text), number >= 0, number < 1e9
+        else { return nil }
+        return Int(number)
     }
 
     /// `violated-directive` was the whole directive in CSP2 (`connect-src 'self'`): keep the name.

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Turns a violation report into what the developer needs: which plugin (by the source file the browser
 /// names), where, what was blocked, and the directive that would allow it.
@@ -66,7 +70,7 @@ public struct CSPViolationExplainer: Sendable {
         if let mark = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<mark] }
         guard path.hasPrefix(brandingMount) else { return nil }
         let relative = String(path.dropFirst(brandingMount.count))
-        return relative.removingPercentEncoding ?? relative
+        return PercentDecoding.decode(relative) ?? relative
     }
 }
 

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `serve --bump-branding-id`: gives manifest.json a new brandingID in place (atomic write, formatting kept),
 /// so every save looks to the shell like a new upload does to production clients.

@@ -1,6 +1,11 @@
-import Foundation
 import PexBranding
 import PexDevServer
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The `--csp`, `--csp-report-only` and `--proxy-csp` options shared by `serve`, `check` and `csp show`, and
 /// how their values become policies: `off`, `default`, a file holding a policy, or a policy itself.
@@ -56,13 +61,13 @@ enum CSPArgument {
         if allowKeywords && text == "default" { return (.nodeDefault, "default") }
         var policyText = text
         var source = "\(option.spelledLong)"
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory), !isDirectory.boolValue {
-            guard let data = FileManager.default.contents(atPath: text), data.count <= 64 * 1024 else {
-                throw UsageError("Cannot read the policy file '\(text)' (or it is over 64 KiB)", command: command)
+        // A readable regular file (folders read as nil) holds the policy; anything else must be a policy itself.
+        if let data = FileManager.default.contents(atPath: text) {
+            guard data.count <= 64 * 1024 else {
+                throw UsageError("The policy file '\(text)' is over 64 KiB", command: command)
             }
             policyText = String(decoding: data, as: UTF8.self).split(separator: "\n")
-                .filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }.joined(separator: " ")
+                .filter { !$0.trimmingBlanks().hasPrefix("#") }.joined(separator: " ")
             source = text
         } else if !text.contains(" ") && !text.contains(";") {
             let what = allowKeywords ? "'off', 'default', a policy file or a policy" : "a policy file or a policy"

@@ -1,5 +1,10 @@
-import Foundation
 import PexBranding
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension CheckCommand {
     /// Checks the branding tree and prints what was found on stdout: 0 when nothing fails the check, 1 when

@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The command tree the completion scripts describe, read from `HelpTopic.allCases` and each `CommandSpec`.
 enum CompletionsModel {
@@ -32,7 +36,7 @@ enum CompletionsModel {
     static func summary(_ help: String) -> String {
         var text = help
         var searchFrom = text.startIndex
-        while let end = text.range(of: ". ", range: searchFrom..<text.endIndex) {
+        while let end = text[searchFrom...].firstRange(of: ". ") {
             let before = text[..<end.lowerBound]
             // "e.g. Docker" does not end a sentence.
             if before.hasSuffix("e.g") || before.hasSuffix("i.e") {
@@ -44,7 +48,7 @@ enum CompletionsModel {
         }
         // A parenthesis the cut left open is dropped whole.
         if let open = text.lastIndex(of: "("), !text[open...].contains(")") {
-            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            text = text[..<open].trimmingBlanks()
         }
         while text.hasSuffix(".") { text.removeLast() }
         return text

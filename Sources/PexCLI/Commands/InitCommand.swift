@@ -1,5 +1,10 @@
-import Foundation
 import PexBranding
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `pexdev init [<directory>]`: a new branding tree to add plugins to.
 enum InitCommand {

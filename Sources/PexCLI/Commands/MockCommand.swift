@@ -23,7 +23,12 @@ enum MockCommand {
         environment: [
             .init(name: "PEXDEV_MOCK_PORT", help: "The port when --port is not given."),
             .init(name: ServeCommand.hostVariable, help: "The address when --host is not given."),
+            .init(
+                name: ServeCommand.allowHostsVariable,
+                help: "Host names to accept, comma-separated, when --allow-host is not given."),
             .init(name: ServeCommand.scenarioVariable, help: "The scenario file when --scenario is not given."),
+            .init(name: "PEXDEV_QUIET", help: "1, true or yes for --quiet (0, false, no: off)."),
+            .init(name: "PEXDEV_VERBOSE", help: "1, true or yes for --verbose (0, false, no: off)."),
         ]
     )
 
@@ -49,22 +54,11 @@ enum MockCommand {
             try ServeCommand.setting(
                 ServeCommand.host, parsed, environment, expected: "an address", command: spec,
                 convert: ServeCommand.plausibleName) ?? ServeCommand.defaultHost
-        for name in parsed.allValues(ServeCommand.allowHost.long) {
-            guard let name = ServeCommand.plausibleName(name) else {
-                throw .invalidValue(name, for: ServeCommand.allowHost, expected: "a host name", command: spec)
-            }
-            options.allowedHosts.append(name)
-        }
+        options.allowedHosts = try ServeCommand.allowedHosts(parsed, environment, command: spec)
         options.scenarioPath = try ServeCommand.setting(
             ServeCommand.scenario, parsed, environment, expected: "a file", command: spec,
             convert: ServeCommand.plausibleName)
-        switch (parsed.contains(ServeCommand.quiet.long), parsed.contains(ServeCommand.verbose.long)) {
-        case (true, true):
-            throw UsageError("'--quiet' cannot be used with '--verbose'", command: spec)
-        case (true, false): options.verbosity = .quiet
-        case (false, true): options.verbosity = .verbose
-        case (false, false): options.verbosity = .normal
-        }
+        options.verbosity = try ServeCommand.verbosity(parsed, environment, command: spec)
         return options
     }
 

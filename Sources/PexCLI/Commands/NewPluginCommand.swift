@@ -1,5 +1,10 @@
-import Foundation
 import PexBranding
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `pexdev new plugin <name> [<path>]`: a plugin that loads and checks clean, listed in settings.json.
 enum NewPluginCommand {
@@ -69,7 +74,7 @@ enum NewPluginCommand {
     /// `chair,guest` → ["chair", "guest"]: known values, each once, at least one.
     private static func list(_ text: String, for option: OptionSpec) throws(UsageError) -> [String] {
         let values = text.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            $0.trimmingBlanks()
         }
         var seen: [String] = []
         for value in values {

@@ -1,5 +1,10 @@
-import Foundation
 import PexBranding
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension PackageCommand {
     /// Packages the tree: 0 when the ZIP (and the manifest) were written, 1 otherwise.

@@ -7,6 +7,7 @@ enum PexdevCommand: Sendable, Equatable {
     case serve(ServeOptions)
     case check(CheckOptions)
     case mock(MockOptions)
+    case health(HealthOptions)
     case package(PackageOptions)
     case initialize(InitOptions)
     case newPlugin(NewPluginOptions)
@@ -18,7 +19,7 @@ enum PexdevCommand: Sendable, Equatable {
 /// Whose help to show.
 /// Every command is listed here, so help and shell completions cover them all.
 enum HelpTopic: Sendable, Equatable, CaseIterable {
-    case root, serve, check, mock, package, initialize, new, newPlugin, csp, cspShow, cspCheck, completions
+    case root, serve, check, mock, health, package, initialize, new, newPlugin, csp, cspShow, cspCheck, completions
 
     var command: CommandSpec {
         switch self {
@@ -26,6 +27,7 @@ enum HelpTopic: Sendable, Equatable, CaseIterable {
         case .serve: ServeCommand.spec
         case .check: CheckCommand.spec
         case .mock: MockCommand.spec
+        case .health: HealthCommand.spec
         case .package: PackageCommand.spec
         case .initialize: InitCommand.spec
         case .new: NewCommand.spec

@@ -11,6 +11,7 @@ enum RootCommand {
             .init(name: "serve", help: "Serve a Webapp2 branding folder and its plugins."),
             .init(name: "check", help: "Check a Webapp2 branding folder and its plugins."),
             .init(name: "mock", help: "Run the mock Pexip Infinity node on its own."),
+            .init(name: "health", help: "Check that a running pexdev answers (exit 0 or 1)."),
             .init(name: "package", help: "Build the branding ZIP for the Management Node."),
             .init(name: "init", help: "Create a new branding folder."),
             .init(name: "new", help: "Add a new plugin to a branding folder."),
@@ -33,6 +34,7 @@ enum RootCommand {
         case "serve": return ServeCommand.parse(rest, environment: environment)
         case "check": return CheckCommand.parse(rest, environment: environment)
         case "mock": return MockCommand.parse(rest, environment: environment)
+        case "health": return HealthCommand.parse(rest, environment: environment)
         case "package": return PackageCommand.parse(rest, environment: environment)
         case "init": return InitCommand.parse(rest)
         case "new": return NewCommand.parse(rest, environment: environment)
@@ -59,6 +61,7 @@ enum RootCommand {
         case "serve": return .success(.help(.serve))
         case "check": return .success(.help(.check))
         case "mock": return .success(.help(.mock))
+        case "health": return .success(.help(.health))
         case "package": return .success(.help(.package))
         case "init": return .success(.help(.initialize))
         case "new": return .success(.help(.new))
@@ -106,6 +109,8 @@ enum RootCommand {
             return CheckCommand.run(options, console: console)
         case .mock(let options):
             return MockCommand.run(options, console: console)
+        case .health(let options):
+            return HealthCommand.run(options, console: console)
         case .package(let options):
             return PackageCommand.run(options, console: console)
         case .initialize(let options):

@@ -1,6 +1,11 @@
-import Foundation
 import PexBranding
 import PexMock
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads `--scenario FILE` for `serve` and `mock`, printing its problems the way `check` prints branding
 /// problems (file:line:col, excerpt, caret, hint).

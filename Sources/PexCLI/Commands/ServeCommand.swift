@@ -4,11 +4,13 @@ enum ServeCommand {
     static let defaultHost = "127.0.0.1"
     static let portVariable = "PEXDEV_PORT"
     static let hostVariable = "PEXDEV_HOST"
+    static let brandingVariable = "PEXDEV_BRANDING"
+    static let allowHostsVariable = "PEXDEV_ALLOW_HOSTS"
 
     static let path = ArgumentSpec(
         name: "path",
         help: "The branding to serve: a webapp2/ folder, or a folder that contains one.",
-        defaultValue: ".")
+        defaultValue: ".", environmentVariable: brandingVariable)
     static let port = OptionSpec(
         long: "port", short: "p", kind: .value(placeholder: "port"),
         help: "The port to listen on; 0 picks any free port.",
@@ -20,11 +22,12 @@ enum ServeCommand {
     static let allowHost = OptionSpec(
         long: "allow-host", kind: .value(placeholder: "name"),
         help: "Also accept requests whose Host header is <name>, e.g. behind a proxy or a LAN name. "
-            + "Loopback names are always accepted. Repeatable.",
-        isRepeatable: true)
+            + "Loopback names are always accepted. Repeatable; replaces the variable's comma-separated list.",
+        environmentVariable: allowHostsVariable, isRepeatable: true)
     static let followSymlinks = OptionSpec(
         long: "follow-symlinks", kind: .flag,
-        help: "Serve files that symlinks lead to outside the branding folder.")
+        help: "Serve files that symlinks lead to outside the branding folder.",
+        environmentVariable: "PEXDEV_FOLLOW_SYMLINKS")
     static let scenario = OptionSpec(
         long: "scenario", kind: .value(placeholder: "file"),
         help: "A mock-node scenario (JSON): conferences, participants and a timeline of events. "
@@ -34,11 +37,13 @@ enum ServeCommand {
     static let strictBranding = OptionSpec(
         long: "strict-branding", kind: .flag,
         help: "Behave like production: reload nothing until manifest.json's brandingID changes; the shell lists "
-            + "the changes held back.")
+            + "the changes held back.",
+        environmentVariable: "PEXDEV_STRICT_BRANDING")
     static let bumpBrandingID = OptionSpec(
         long: "bump-branding-id", kind: .flag,
         help: "Write a new brandingID into manifest.json (atomically, formatting kept) whenever the tree changes, "
-            + "so the shell reloads as production clients would after an upload.")
+            + "so the shell reloads as production clients would after an upload.",
+        environmentVariable: "PEXDEV_BUMP_BRANDING_ID")
     static let poll = OptionSpec(
         long: "poll", kind: .value(placeholder: "ms"),
         help: "Watch the folder by polling every <ms> milliseconds instead of inotify (for bind mounts that do "
@@ -47,10 +52,14 @@ enum ServeCommand {
     static let devShell = OptionSpec(
         long: "dev-shell", kind: .flag,
         help: "Serve the browser shell from the Public/ folder of a pexdev checkout (or $PEXDEV_PUBLIC_DIR) "
-            + "instead of the copy built into pexdev, to work on the shell itself.")
-    static let quiet = OptionSpec(long: "quiet", short: "q", kind: .flag, help: "Print only warnings and errors.")
+            + "instead of the copy built into pexdev, to work on the shell itself.",
+        environmentVariable: "PEXDEV_DEV_SHELL")
+    static let quiet = OptionSpec(
+        long: "quiet", short: "q", kind: .flag, help: "Print only warnings and errors.",
+        environmentVariable: "PEXDEV_QUIET")
     static let verbose = OptionSpec(
-        long: "verbose", short: "v", kind: .flag, help: "Also print one line per request.")
+        long: "verbose", short: "v", kind: .flag, help: "Also print one line per request.",
+        environmentVariable: "PEXDEV_VERBOSE")
 
     static let spec = CommandSpec(
         invocation: "pexdev serve",
@@ -63,11 +72,21 @@ enum ServeCommand {
             CSPArgument.reportOnly, CSPArgument.proxyCSP, devShell, quiet, verbose, .help,
         ],
         environment: [
+            .init(name: brandingVariable, help: "The branding folder when <path> is not given, e.g. /branding."),
             .init(name: portVariable, help: "The port when --port is not given."),
-            .init(name: scenarioVariable, help: "The scenario file when --scenario is not given."),
             .init(name: hostVariable, help: "The address when --host is not given, e.g. 0.0.0.0 in a container."),
+            .init(
+                name: allowHostsVariable,
+                help: "Host names to accept, comma-separated, when --allow-host is not given."),
+            .init(name: scenarioVariable, help: "The scenario file when --scenario is not given."),
             .init(name: "PEXDEV_POLL", help: "Poll every <ms> milliseconds when --poll is not given."),
+            .init(name: "PEXDEV_FOLLOW_SYMLINKS", help: "1, true or yes for --follow-symlinks (0, false, no: off)."),
+            .init(name: "PEXDEV_STRICT_BRANDING", help: "1, true or yes for --strict-branding (0, false, no: off)."),
+            .init(name: "PEXDEV_BUMP_BRANDING_ID", help: "1, true or yes for --bump-branding-id (0, false, no: off)."),
+            .init(name: "PEXDEV_DEV_SHELL", help: "1, true or yes for --dev-shell (0, false, no: off)."),
             .init(name: "PEXDEV_PUBLIC_DIR", help: "The shell folder for --dev-shell."),
+            .init(name: "PEXDEV_QUIET", help: "1, true or yes for --quiet (0, false, no: off)."),
+            .init(name: "PEXDEV_VERBOSE", help: "1, true or yes for --verbose (0, false, no: off)."),
             .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off."),
         ]
     )
@@ -86,33 +105,28 @@ enum ServeCommand {
         from parsed: ParsedArguments, environment: [String: String]
     ) throws(UsageError) -> ServeOptions {
         var options = ServeOptions()
-        options.brandingPath = parsed.positionals.first ?? "."
+        if let path = parsed.positionals.first {
+            options.brandingPath = path
+        } else if let path = try environmentValue(
+            brandingVariable, environment, expected: "a folder", convert: plausibleName)
+        {
+            options.brandingPath = path
+        }
         options.port =
             try setting(port, parsed, environment, expected: portExpectation, convert: portNumber) ?? defaultPort
         options.host =
             try setting(host, parsed, environment, expected: "an address", convert: plausibleName) ?? defaultHost
-        for name in parsed.allValues(allowHost.long) {
-            guard let name = plausibleName(name) else {
-                throw .invalidValue(name, for: allowHost, expected: "a host name", command: spec)
-            }
-            options.allowedHosts.append(name)
-        }
-        options.followSymlinks = parsed.contains(followSymlinks.long)
-        options.devShell = parsed.contains(devShell.long)
-        options.strictBranding = parsed.contains(strictBranding.long)
-        options.bumpBrandingID = parsed.contains(bumpBrandingID.long)
+        options.allowedHosts = try allowedHosts(parsed, environment)
+        options.followSymlinks = try flagSetting(followSymlinks, parsed, environment)
+        options.devShell = try flagSetting(devShell, parsed, environment)
+        options.strictBranding = try flagSetting(strictBranding, parsed, environment)
+        options.bumpBrandingID = try flagSetting(bumpBrandingID, parsed, environment)
         options.pollMilliseconds = try setting(
             poll, parsed, environment, expected: "a number of milliseconds, 20-60000",
             convert: { text in Int(text).flatMap { (20...60_000).contains($0) ? $0 : nil } })
         options.scenarioPath = try setting(scenario, parsed, environment, expected: "a file", convert: plausibleName)
         options.csp = try CSPArgument.settings(from: parsed, command: spec)
-        switch (parsed.contains(quiet.long), parsed.contains(verbose.long)) {
-        case (true, true):
-            throw UsageError("'\(quiet.spelledLong)' cannot be used with '\(verbose.spelledLong)'", command: spec)
-        case (true, false): options.verbosity = .quiet
-        case (false, true): options.verbosity = .verbose
-        case (false, false): options.verbosity = .normal
-        }
+        options.verbosity = try verbosity(parsed, environment)
         return options
     }
 
@@ -128,15 +142,8 @@ enum ServeCommand {
             }
             return value
         }
-        guard let variable = option.environmentVariable, let text = environment[variable], !text.isEmpty else {
-            return nil
-        }
-        guard let value = convert(text) else {
-            throw UsageError(
-                "The value '\(text)' of the environment variable \(variable) is invalid: expected \(expected)",
-                command: command)
-        }
-        return value
+        guard let variable = option.environmentVariable else { return nil }
+        return try environmentValue(variable, environment, expected: expected, command: command, convert: convert)
     }
 
     static let portExpectation = "a port number 0-65535"

@@ -1,5 +1,11 @@
-import Foundation
 public import PexHTTP
+import PexSockets
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The server's log rendered for a person at a terminal: compiler-style `warning:`/`error:` prefixes, one
 /// whole line per write so lines from different threads never interleave.
@@ -7,7 +13,7 @@ public struct TerminalLog: LogSink {
     public let verbosity: Verbosity
     public let colored: Bool
     private let output: any TextOutput
-    private let lock = NSLock()
+    private let lock = Lock()
 
     public init(verbosity: Verbosity, colored: Bool, output: any TextOutput = StandardStream.standardError) {
         self.verbosity = verbosity

@@ -1,5 +1,11 @@
 import Dispatch
-import Foundation
+import PexSockets
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// SIGINT and SIGTERM as an event the main thread waits for; any signal after the first calls `onRepeat`
 /// (the CLI quits at once there, for when a graceful stop hangs).
@@ -7,7 +13,7 @@ final class ShutdownSignals: @unchecked Sendable {
     private let queue = DispatchQueue(label: "pexdev.shutdown-signals")
     private let firstSignal = DispatchSemaphore(value: 0)
     private let onRepeat: @Sendable () -> Void
-    private let lock = NSLock()
+    private let lock = Lock()
     private var received = 0
     private var sources: [any DispatchSourceSignal] = []
 

@@ -1,6 +1,12 @@
 import Dispatch
-import Foundation
 import PexHTTP
+import PexSockets
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `/__pexdev/events`: the server-sent events the shell's reload client listens to — `hello` (with a boot
 /// id, so a browser that reconnects to a restarted server reloads fully), `reload`, `diagnostics` — plus a
@@ -8,7 +14,7 @@ import PexHTTP
 final class DevEventHub: @unchecked Sendable {
     /// Different on every start; the shell compares it on reconnect.
     let bootID = String(UInt64.random(in: 1...UInt64.max), radix: 36)
-    private let lock = NSLock()
+    private let lock = Lock()
     private var streams: [Int: HTTPStream] = [:]
     private var nextID = 0
     private var sequence = 0

@@ -1,5 +1,11 @@
+import PexSockets
+
 #if os(Linux)
-    import Foundation
+    #if canImport(FoundationEssentials)
+        import FoundationEssentials
+    #else
+        import Foundation
+    #endif
     import Glibc
     import PexHTTP
 
@@ -16,9 +22,8 @@
         private let onChange: @Sendable (TreeChange) -> Void
         private let debounceMilliseconds: Int
         private let descriptor: Int32
-        private let lock = NSLock()
+        private let lock = Lock()
         private var stopping = false
-        private var thread: Thread?
         /// Watch descriptor → folder relative to the root ("" for the root).
         private var folders: [Int32: String] = [:]
         private(set) var pending = TreeChange(paths: [])
@@ -58,10 +63,7 @@
         var mechanism: String { "inotify" }
 
         func start() {
-            let thread = Thread { [self] in run() }
-            thread.name = "pexdev-watcher"
-            lock.withLock { self.thread = thread }
-            thread.start()
+            BackgroundThread.start(name: "pexdev-watcher") { [self] in run() }
         }
 
         func stop() {

@@ -1,12 +1,18 @@
 import Dispatch
-import Foundation
+import PexSockets
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Polls the tree's signature (`--poll`, bind mounts without inotify, or when inotify is out of watches).
 final class PollingWatcher: TreeWatcher, @unchecked Sendable {
     private let root: String
     private let interval: Double
     private let onChange: @Sendable (TreeChange) -> Void
-    private let lock = NSLock()
+    private let lock = Lock()
     private var signature: TreeSignature
     private var timer: (any DispatchSourceTimer)?
 
