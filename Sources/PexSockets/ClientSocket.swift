@@ -98,28 +98,7 @@ public final class ClientSocket {
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
         _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         _ = pex_set_int_option(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
-        var result: Int32
-        if v6 {
-            var sa = sockaddr_in6()
-            sa.sin6_family = sa_family_t(AF_INET6)
-            sa.sin6_port = in_port_t(UInt16(port).bigEndian)
-            inet_pton(AF_INET6, address, &sa.sin6_addr)
-            result = withUnsafePointer(to: &sa) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    systemConnect(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
-                }
-            }
-        } else {
-            var sa = sockaddr_in()
-            sa.sin_family = sa_family_t(AF_INET)
-            sa.sin_port = in_port_t(UInt16(port).bigEndian)
-            inet_pton(AF_INET, address, &sa.sin_addr)
-            result = withUnsafePointer(to: &sa) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    systemConnect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                }
-            }
-        }
+        let result = SocketAddress.withSockaddr(address, port: port) { systemConnect(fd, $0, $1) }
         let shown = v6 ? "[\(address)]:\(port)" : "\(address):\(port)"
         if result != 0 {
             guard errno == EINPROGRESS else { throw SocketError.system("connect to \(shown)") }
