@@ -560,7 +560,7 @@ final class OpenAPIDocumentTests: XCTestCase {
     }
 
     /// The event stream carries the same participant and status objects as the REST calls.
-    private func checkStream(_ stream: OpenAPIConformanceSink) {
+    private func checkStream(_ stream: RecordingSink) {
         let events = stream.events
         XCTAssertGreaterThan(events.count, 20)
         let schemaOf = [

@@ -5,7 +5,7 @@ import XCTest
 /// Drives a `MockService` call by call on a hand-moved clock, checks every reply against the OpenAPI
 /// document, and remembers which statuses each documented operation produced (for the coverage check).
 final class OpenAPIConformanceRun {
-    let clock = OpenAPIConformanceClock()
+    let clock = ManualClock()
     let service: MockService
     let validator: OpenAPIValidator
     /// "POST /conferences/{alias}/lock" → the statuses seen for it.
@@ -87,8 +87,8 @@ final class OpenAPIConformanceRun {
     }
 
     /// Opens an event stream into a recorder (the caller checks the token is good).
-    func subscribe(alias: String = "meet", token: String) -> OpenAPIConformanceSink {
-        let sink = OpenAPIConformanceSink()
+    func subscribe(alias: String = "meet", token: String) -> RecordingSink {
+        let sink = RecordingSink()
         service.open(id: service.reserveSubscriberID(), alias: alias, token: token, sink: sink)
         return sink
     }
@@ -103,41 +103,6 @@ final class OpenAPIConformanceRun {
             operations[method.lowercased()] != nil
         {
             seen["\(method.uppercased()) \(template.template)", default: []].insert(status)
-        }
-    }
-}
-
-/// A clock the conformance run moves by hand (token expiry without sleeping).
-final class OpenAPIConformanceClock: MockClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Double = 1_800_000_000
-
-    func now() -> Double { lock.withLock { current } }
-
-    func advance(by seconds: Double) { lock.withLock { current += seconds } }
-}
-
-/// Records one event stream and splits it back into (event name, JSON data) pairs.
-final class OpenAPIConformanceSink: MockEventSink, @unchecked Sendable {
-    private let lock = NSLock()
-    private var bytes: [UInt8] = []
-    private var finished = false
-
-    var isOpen: Bool { lock.withLock { !finished } }
-    func send(_ bytes: [UInt8]) { lock.withLock { self.bytes += bytes } }
-    func finish() { lock.withLock { finished = true } }
-
-    /// Messages in arrival order; comments (keep-alives) skipped.
-    var events: [(name: String, data: String)] {
-        let text = lock.withLock { String(decoding: bytes, as: UTF8.self) }
-        return text.components(separatedBy: "\n\n").compactMap { block in
-            var name: String?
-            var data: [String] = []
-            for line in block.split(separator: "\n") {
-                if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
-                if line.hasPrefix("data: ") { data.append(String(line.dropFirst(6))) }
-            }
-            return name.map { ($0, data.joined(separator: "\n")) }
         }
     }
 }
