@@ -45,13 +45,9 @@ enum CSPShowCommand {
     )
 
     static func parse(_ arguments: [String]) -> Result<PexdevCommand, UsageError> {
-        let parsed: ParsedArguments
-        switch ArgumentParser.parse(arguments, command: spec) {
-        case .failure(let error): return .failure(error)
-        case .success(let arguments): parsed = arguments
+        CommandParsing.parse(arguments, spec: spec, help: .cspShow) { parsed throws(UsageError) in
+            .cspShow(try CSPArgument.settings(from: parsed, command: spec))
         }
-        if parsed.helpRequested { return .success(.help(.cspShow)) }
-        return Result { () throws(UsageError) in .cspShow(try CSPArgument.settings(from: parsed, command: spec)) }
     }
 
     static func render(_ settings: CSPSettings) -> String {
@@ -106,13 +102,9 @@ enum CSPCheckCommand {
     )
 
     static func parse(_ arguments: [String]) -> Result<PexdevCommand, UsageError> {
-        let parsed: ParsedArguments
-        switch ArgumentParser.parse(arguments, command: spec) {
-        case .failure(let error): return .failure(error)
-        case .success(let arguments): parsed = arguments
+        CommandParsing.parse(arguments, spec: spec, help: .cspCheck) { parsed throws(UsageError) in
+            .cspCheck(try options(from: parsed))
         }
-        if parsed.helpRequested { return .success(.help(.cspCheck)) }
-        return Result { () throws(UsageError) in .cspCheck(try options(from: parsed)) }
     }
 
     private static func options(from parsed: ParsedArguments) throws(UsageError) -> CSPCheckOptions {

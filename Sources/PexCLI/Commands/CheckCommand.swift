@@ -37,13 +37,9 @@ enum CheckCommand {
     )
 
     static func parse(_ arguments: [String], environment: [String: String]) -> Result<PexdevCommand, UsageError> {
-        let parsed: ParsedArguments
-        switch ArgumentParser.parse(arguments, command: spec) {
-        case .failure(let error): return .failure(error)
-        case .success(let arguments): parsed = arguments
+        CommandParsing.parse(arguments, spec: spec, help: .check) { parsed throws(UsageError) in
+            .check(try options(from: parsed, environment: environment))
         }
-        if parsed.helpRequested { return .success(.help(.check)) }
-        return Result { () throws(UsageError) in .check(try options(from: parsed, environment: environment)) }
     }
 
     private static func options(

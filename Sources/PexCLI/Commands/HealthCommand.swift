@@ -38,13 +38,9 @@ enum HealthCommand {
     )
 
     static func parse(_ arguments: [String], environment: [String: String]) -> Result<PexdevCommand, UsageError> {
-        let parsed: ParsedArguments
-        switch ArgumentParser.parse(arguments, command: spec) {
-        case .failure(let error): return .failure(error)
-        case .success(let arguments): parsed = arguments
+        CommandParsing.parse(arguments, spec: spec, help: .health) { parsed throws(UsageError) in
+            .health(try options(from: parsed, environment: environment))
         }
-        if parsed.helpRequested { return .success(.help(.health)) }
-        return Result { () throws(UsageError) in .health(try options(from: parsed, environment: environment)) }
     }
 
     private static func options(

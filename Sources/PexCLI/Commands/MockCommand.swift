@@ -33,13 +33,9 @@ enum MockCommand {
     )
 
     static func parse(_ arguments: [String], environment: [String: String]) -> Result<PexdevCommand, UsageError> {
-        let parsed: ParsedArguments
-        switch ArgumentParser.parse(arguments, command: spec) {
-        case .failure(let error): return .failure(error)
-        case .success(let arguments): parsed = arguments
+        CommandParsing.parse(arguments, spec: spec, help: .mock) { parsed throws(UsageError) in
+            .mock(try options(from: parsed, environment: environment))
         }
-        if parsed.helpRequested { return .success(.help(.mock)) }
-        return Result { () throws(UsageError) in .mock(try options(from: parsed, environment: environment)) }
     }
 
     private static func options(from parsed: ParsedArguments, environment: [String: String]) throws(UsageError)

@@ -41,13 +41,9 @@ enum NewPluginCommand {
     )
 
     static func parse(_ arguments: [String]) -> Result<PexdevCommand, UsageError> {
-        let parsed: ParsedArguments
-        switch ArgumentParser.parse(arguments, command: spec) {
-        case .failure(let error): return .failure(error)
-        case .success(let arguments): parsed = arguments
+        CommandParsing.parse(arguments, spec: spec, help: .newPlugin) { parsed throws(UsageError) in
+            .newPlugin(try options(from: parsed))
         }
-        if parsed.helpRequested { return .success(.help(.newPlugin)) }
-        return Result { () throws(UsageError) in .newPlugin(try options(from: parsed)) }
     }
 
     private static func options(from parsed: ParsedArguments) throws(UsageError) -> NewPluginOptions {

@@ -92,13 +92,9 @@ enum ServeCommand {
     )
 
     static func parse(_ arguments: [String], environment: [String: String]) -> Result<PexdevCommand, UsageError> {
-        let parsed: ParsedArguments
-        switch ArgumentParser.parse(arguments, command: spec) {
-        case .failure(let error): return .failure(error)
-        case .success(let arguments): parsed = arguments
+        CommandParsing.parse(arguments, spec: spec, help: .serve) { parsed throws(UsageError) in
+            .serve(try options(from: parsed, environment: environment))
         }
-        if parsed.helpRequested { return .success(.help(.serve)) }
-        return Result { () throws(UsageError) in .serve(try options(from: parsed, environment: environment)) }
     }
 
     private static func options(
