@@ -37,6 +37,12 @@ let package = Package(
         // zlib from the system (Debian: zlib1g-dev) for the deflate entries of branding ZIPs.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "PexBranding", dependencies: ["CZlib"], swiftSettings: strict),
+        // OpenSSL from the system (Debian: libssl-dev) for node mode's TLS to a real node; measured against
+        // URLSession in issue 8's note (its TLS errors are all code -1, no per-session CA, 58 MB binary).
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
+        // Node mode: the upstream HTTP/1.1 client and reverse proxy to one Infinity node.
+        .target(name: "PexProxy", dependencies: ["PexHTTP", "PexSockets", "COpenSSL"], swiftSettings: strict),
         // The in-memory Infinity node (client REST API v2 subset); its OpenAPI document is embedded.
         .target(
             name: "PexMock", dependencies: ["PexHTTP", "PexBranding"], exclude: ["Resources"], swiftSettings: strict,
@@ -45,11 +51,13 @@ let package = Package(
         // The browser shell (top-level Public/) is embedded by the EmbedFiles plugin.
         .target(
             name: "PexDevServer",
-            dependencies: ["PexHTTP", "PexBranding", "PexMock"],
+            dependencies: ["PexHTTP", "PexBranding", "PexMock", "PexProxy"],
             swiftSettings: strict,
             plugins: ["EmbedFiles"]
         ),
-        .target(name: "PexCLI", dependencies: ["PexDevServer", "PexBranding", "PexHTTP", "PexSockets"], swiftSettings: strict),
+        .target(
+            name: "PexCLI", dependencies: ["PexDevServer", "PexBranding", "PexHTTP", "PexSockets", "PexProxy"],
+            swiftSettings: strict),
         // Linking the Swift runtime and Foundation statically halves start-up (no relocation of a dozen
         // shared libraries) and trims idle memory: measured 13-17 ms → 7 ms to first 200, 20.7 → 14 MB RSS.
         .executableTarget(

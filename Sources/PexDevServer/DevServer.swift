@@ -1,6 +1,7 @@
 public import PexBranding
 public import PexHTTP
 public import PexMock
+public import PexProxy
 import PexSockets
 
 #if canImport(FoundationEssentials)
@@ -32,8 +33,12 @@ public final class DevServer: Sendable {
     private let monitor: BrandingMonitor
     private let log: any LogSink
     private let cspReports: CSPReportCollector
-    /// The built-in Infinity node answering `/api/client/v2/…`.
+    /// The built-in Infinity node answering `/api/client/v2/…` (idle in node mode).
     public let mock: MockService
+    /// Node mode's proxy, nil with the mock.
+    public let proxy: NodeProxy?
+    /// Where pexdev's client is served for the node's real app to load.
+    public static let nodeAppClientPath = "/__pexdev/node-app.js"
 
     /// Locates the branding tree and binds the port; throws a user-facing error if either fails.
     public init(configuration: DevServerConfiguration, log: any LogSink) throws(DevServerError) {
@@ -74,11 +79,36 @@ public final class DevServer: Sendable {
         cspReports = CSPReportCollector(
             settings: configuration.csp, log: log, hub: monitor.hub, model: { monitor.current.model })
         mock = MockService(node: configuration.scenario.makeNode(now: SystemMockClock().now()), log: log)
-        var router = Self.routes(branding: branding, shell: shell, configuration: configuration)
-        router.add(exactly: "/__pexdev/diagnostics", DiagnosticsHandler(monitor: monitor, csp: cspReports))
+        if var proxyConfiguration = configuration.proxy {
+            if proxyConfiguration.realApp {
+                proxyConfiguration.htmlInjection = "<script src=\"\(Self.nodeAppClientPath)\"></script>"
+            }
+            do {
+                proxy = try NodeProxy(configuration: proxyConfiguration, log: log)
+            } catch {
+                throw DevServerError(error.description, hint: error.hint)
+            }
+        } else {
+            proxy = nil
+        }
+        // --real-app: the node's own Webapp2 (with its own CSP) instead of the shell.
+        let app: any HTTPHandler = proxy.map { $0.configuration.realApp ? $0 : shell } ?? shell
+        var router = Self.routes(
+            branding: branding, app: app, appSendsOwnPolicy: proxy?.configuration.realApp == true,
+            configuration: configuration)
+        router.add(
+            exactly: "/__pexdev/diagnostics",
+            DiagnosticsHandler(monitor: monitor, csp: cspReports, node: configuration.proxy.map(NodeStatus.init)))
         router.add(exactly: ContentSecurityPolicy.reportPath, CSPReportHandler(collector: cspReports))
         router.add(exactly: "/__pexdev/events", DevEventsHandler(hub: monitor.hub))
-        MockServer.addRoutes(to: &router, service: mock)
+        if let proxy {
+            router.add(prefix: NodeProxy.apiMount, proxy)
+            if proxy.configuration.realApp {
+                router.add(exactly: Self.nodeAppClientPath, NodeAppClientHandler())
+            }
+        } else {
+            MockServer.addRoutes(to: &router, service: mock)
+        }
         do {
             server = try HTTPServer(configuration: http, handler: router, log: log)
         } catch {
@@ -86,9 +116,9 @@ public final class DevServer: Sendable {
         }
     }
 
-    static func routes(branding: BrandingRoot, shell: any HTTPHandler, configuration: DevServerConfiguration)
-        -> Router
-    {
+    static func routes(
+        branding: BrandingRoot, app: any HTTPHandler, appSendsOwnPolicy: Bool, configuration: DevServerConfiguration
+    ) -> Router {
         var router = Router()
         router.add(exactly: "/", RedirectHandler(to: appMount))
         router.add(exactly: "/webapp2", RedirectHandler(to: appMount))
@@ -108,7 +138,7 @@ public final class DevServer: Sendable {
                         root: branding.directory, mountPath: brandingMount, label: "branding tree",
                         followSymlinks: configuration.followSymlinks)))
         }
-        router.add(prefix: appMount, withCSP(shell))
+        router.add(prefix: appMount, appSendsOwnPolicy ? app : withCSP(app))
         router.add(exactly: "/__pexdev/health", HealthHandler())
         return router
     }
@@ -130,7 +160,7 @@ public final class DevServer: Sendable {
         }
         let base = "http://\(urlHost):\(port)"
         let conference = configuration.scenario.conferences.first?.primaryAlias ?? "meet"
-        return [
+        var lines = [
             what,
             "  app       \(base)\(Self.appMount)?conference=\(conference)&name=Dev",
             "  branding  \(base)\(Self.brandingMount)",
@@ -138,8 +168,23 @@ public final class DevServer: Sendable {
                 ?? "  folder    \(branding.directory)",
             "  reload    \(monitor.mode) (\(Self.reloadDescription(monitor.mode)))",
             "  csp       \(configuration.csp.summary)",
-            "  mock node \(base)\(MockAPIHandler.mount)conferences/…  (\(MockServer.describe(configuration.scenario, source: configuration.scenarioSource)))",
+            nodeLine(base: base),
         ]
+        if let proxy, proxy.configuration.realApp {
+            lines.append("  real app  \(proxy.node.origin)/webapp2/, with this branding in place of the node's")
+        }
+        return lines
+    }
+
+    private func nodeLine(base: String) -> String {
+        guard let proxy else {
+            return
+                "  mock node \(base)\(MockAPIHandler.mount)conferences/…  (\(MockServer.describe(configuration.scenario, source: configuration.scenarioSource)))"
+        }
+        let tls =
+            proxy.node.scheme == .http
+            ? "plain HTTP" : proxy.configuration.insecure ? "TLS NOT VERIFIED (--insecure)" : "TLS verified"
+        return "  node      \(base)\(NodeProxy.apiMount)… → \(proxy.node.origin)\(NodeProxy.apiMount)…  (\(tls))"
     }
 
     static func reloadDescription(_ mode: String) -> String {
@@ -162,6 +207,11 @@ public final class DevServer: Sendable {
     /// Warnings about how pexdev runs, printed at start; problems in the tree come from the checker.
     public var startWarnings: [String] {
         var out: [String] = []
+        if let proxy, proxy.configuration.insecure, proxy.node.scheme == .https {
+            out.append(
+                "--insecure: the certificate of \(proxy.node.endpoint) is not checked, so anyone on the way can read "
+                    + "and change the traffic, tokens and PINs included; use --ca-file for a private CA instead")
+        }
         if !Self.isLoopback(configuration.host) {
             out.append(
                 "listening on \(configuration.host), not loopback: anyone who can reach this machine on port \(port) "
@@ -192,7 +242,21 @@ public final class DevServer: Sendable {
     public func stop(graceMilliseconds: UInt64 = 2000) {
         monitor.stop()
         mock.shutdown()
+        proxy?.stop()
         server.stop(graceMilliseconds: graceMilliseconds)
+    }
+}
+
+/// `/__pexdev/node-app.js`: what `--real-app` adds to the node's Webapp2 pages (reload on change, CSP reports).
+struct NodeAppClientHandler: HTTPResponding {
+    func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        guard let script = EmbeddedShellFiles.files["node-app.js"] else {
+            throw HTTPError(.notFound, "this pexdev was built without node-app.js")
+        }
+        var response = HTTPResponse(body: Array(script.utf8))
+        response.headers.add("Content-Type", "text/javascript; charset=utf-8")
+        response.headers.add("Cache-Control", "no-store")
+        return response
     }
 }
 

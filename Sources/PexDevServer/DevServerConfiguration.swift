@@ -1,4 +1,5 @@
 public import PexMock
+public import PexProxy
 
 /// Everything `pexdev serve` needs to know, already validated by the CLI.
 public struct DevServerConfiguration: Sendable {
@@ -28,6 +29,9 @@ public struct DevServerConfiguration: Sendable {
     public var devShell = false
     /// The Content-Security-Policy headers sent on the shell and the branding files (`--csp`, `--proxy-csp`).
     public var csp = CSPSettings()
+    /// Node mode (`--node`): `/api/client/` (and with `--real-app` the app) proxied to a real node instead of
+    /// answered by the mock.
+    public var proxy: ProxyConfiguration?
     /// Where the scenario came from, for the banner ("built-in" or the file's path).
     public var scenarioSource = "built-in"
 

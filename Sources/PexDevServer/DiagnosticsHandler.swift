@@ -1,5 +1,6 @@
 import PexBranding
 import PexHTTP
+import PexProxy
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -12,6 +13,7 @@ import PexHTTP
 struct DiagnosticsHandler: HTTPResponding {
     let monitor: BrandingMonitor
     let csp: CSPReportCollector
+    let node: NodeStatus?
 
     func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         guard request.method == "GET" || request.method == "HEAD" else {
@@ -21,7 +23,7 @@ struct DiagnosticsHandler: HTTPResponding {
         let report = monitor.current
         let payload = DiagnosticsPayload(
             version: 1, root: report.root, summary: DiagnosticSummary(report: report), diagnostics: report.diagnostics,
-            model: report.model, csp: csp.status)
+            model: report.model, csp: csp.status, node: node)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(payload) else {
@@ -43,4 +45,19 @@ struct DiagnosticsPayload: Encodable {
     var model: BrandingModel
     /// The policies served and the violations reported so far.
     var csp: CSPStatus
+    /// Node mode's upstream, absent with the mock.
+    var node: NodeStatus?
+}
+
+/// What the shell shows about node mode.
+struct NodeStatus: Encodable, Sendable {
+    var origin: String
+    var insecure: Bool
+    var realApp: Bool
+
+    init(_ configuration: ProxyConfiguration) {
+        origin = configuration.node.origin
+        insecure = configuration.insecure && configuration.node.scheme == .https
+        realApp = configuration.realApp
+    }
 }

@@ -35,6 +35,18 @@ public final class Connection: @unchecked Sendable {
 
     public var hasPendingOutput: Bool { !output.isEmpty }
 
+    /// The client's numeric address ("127.0.0.1", "::1"), looked up once; nil if the socket cannot say.
+    public private(set) lazy var peerAddress: String? = {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        return withUnsafeMutablePointer(to: &storage) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa -> String? in
+                guard getpeername(descriptor, sa, &length) == 0 else { return nil }
+                return ListeningSocket.numericHost(sa, length: length)
+            }
+        }
+    }()
+
     /// Queues chunks and writes as much as the kernel takes now.
     public func write(_ chunks: [OutputChunk]) {
         guard !isClosed else { return }

@@ -46,7 +46,7 @@ public final class ListeningSocket: @unchecked Sendable {
     }
 
     /// Numeric addresses for a host: literals pass through; names go through getaddrinfo.
-    static func resolve(host: String) throws(SocketError) -> [String] {
+    public static func resolve(host: String) throws(SocketError) -> [String] {
         let literal = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if isNumericAddress(literal) { return [literal] }
         var hints = addrinfo()
@@ -72,13 +72,13 @@ public final class ListeningSocket: @unchecked Sendable {
         return out
     }
 
-    static func isNumericAddress(_ text: String) -> Bool {
+    public static func isNumericAddress(_ text: String) -> Bool {
         var v4 = in_addr()
         var v6 = in6_addr()
         return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
-    private static func numericHost(_ sa: UnsafeMutablePointer<sockaddr>, length: socklen_t) -> String? {
+    static func numericHost(_ sa: UnsafeMutablePointer<sockaddr>, length: socklen_t) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
         guard getnameinfo(sa, length, &buffer, socklen_t(buffer.count), nil, 0, NI_NUMERICHOST) == 0 else {
             return nil

@@ -69,8 +69,8 @@ enum ServeCommand {
         arguments: [path],
         options: [
             port, host, allowHost, followSymlinks, scenario, strictBranding, bumpBrandingID, poll, CSPArgument.csp,
-            CSPArgument.reportOnly, CSPArgument.proxyCSP, devShell, quiet, verbose, .help,
-        ],
+            CSPArgument.reportOnly, CSPArgument.proxyCSP,
+        ] + NodeArgument.options + [devShell, quiet, verbose, .help],
         environment: [
             .init(name: brandingVariable, help: "The branding folder when <path> is not given, e.g. /branding."),
             .init(name: portVariable, help: "The port when --port is not given."),
@@ -87,7 +87,8 @@ enum ServeCommand {
             .init(name: "PEXDEV_PUBLIC_DIR", help: "The shell folder for --dev-shell."),
             .init(name: "PEXDEV_QUIET", help: "1, true or yes for --quiet (0, false, no: off)."),
             .init(name: "PEXDEV_VERBOSE", help: "1, true or yes for --verbose (0, false, no: off)."),
-            .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off."),
+        ] + NodeArgument.environment + [
+            .init(name: "NO_COLOR", help: "Set to anything but empty to turn colour off.")
         ]
     )
 
@@ -122,6 +123,7 @@ enum ServeCommand {
             convert: { text in Int(text).flatMap { (20...60_000).contains($0) ? $0 : nil } })
         options.scenarioPath = try setting(scenario, parsed, environment, expected: "a file", convert: plausibleName)
         options.csp = try CSPArgument.settings(from: parsed, command: spec)
+        options.proxy = try NodeArgument.configuration(parsed, environment, scenarioGiven: options.scenarioPath != nil)
         options.verbosity = try verbosity(parsed, environment)
         return options
     }

@@ -1,4 +1,5 @@
 import PexDevServer
+import PexProxy
 
 /// `pexdev serve`'s settings once flags, environment and defaults are combined and checked.
 struct ServeOptions: Sendable, Equatable {
@@ -16,6 +17,8 @@ struct ServeOptions: Sendable, Equatable {
     var verbosity = Verbosity.normal
     /// `--csp`, `--csp-report-only`, `--proxy-csp`.
     var csp = CSPSettings()
+    /// `--node` and its companions; nil for the built-in mock.
+    var proxy: ProxyConfiguration?
 
     var configuration: DevServerConfiguration {
         var configuration = DevServerConfiguration(
@@ -27,6 +30,7 @@ struct ServeOptions: Sendable, Equatable {
         configuration.bumpBrandingID = bumpBrandingID
         configuration.pollMilliseconds = pollMilliseconds
         configuration.csp = csp
+        configuration.proxy = proxy
         return configuration
     }
 }

@@ -11,6 +11,8 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     /// Whether the connection may carry another request after this one.
     public var keepAlive: Bool
+    /// The client's numeric address, when the request came over a socket (for `X-Forwarded-For`).
+    public var remoteAddress: String?
 
     public init(
         method: String, target: String, minorVersion: Int = 1, headers: HTTPHeaders = HTTPHeaders(),

@@ -51,6 +51,9 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
 
     func connectionDidReadEnd(_ connection: Connection) {
         peerDone = true
+        // Like nginx, a client that stops sending while its request is worked on has given up on it: a handler
+        // that can (the proxy) abandons the work instead of finishing it for nobody.
+        inFlight?.cancel()
         if stream != nil {
             // An event-stream client that closes its side has gone away (EventSource never half-closes).
             connection.close()
@@ -79,6 +82,7 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
             connection.setReading(true)
             processRequests()
         }
+        stream?.noteWritten(0, backlog: 0)
     }
 
     func connectionDidTimeOut(_ connection: Connection) {
@@ -105,6 +109,7 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
     }
 
     func connectionDidClose(_ connection: Connection) {
+        inFlight?.cancel()
         inFlight = nil
         let ended = stream
         stream = nil
@@ -156,6 +161,8 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
     }
 
     private func dispatch(_ request: HTTPRequest) {
+        var request = request
+        request.remoteAddress = connection.peerAddress
         let responder = HTTPResponder(connection: self, request: request, startedAt: requestStartedAt)
         inFlight = responder
         connection.deadline = 0
@@ -173,11 +180,12 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
         let keepAlive = responder.keepAlive && !closing && !server.isStopping
         let bodyAllowed = !responder.isHead && response.status.code != 304 && response.status.code != 204
         write(response, keepAlive: keepAlive, bodyAllowed: bodyAllowed)
-        if server.configuration.accessLog {
+        if server.configuration.accessLog && responder.accessLogged {
             let elapsed = Double(MonotonicClock.nowMilliseconds() - responder.startedAt)
             let bytes = bodyAllowed ? response.body.count : 0
             server.log.log(
-                .access, "\(responder.method) \(responder.target) \(response.status.code) \(bytes) B \(Int(elapsed)) ms"
+                .access,
+                "\(responder.method) \(Redaction.target(responder.target)) \(response.status.code) \(bytes) B \(Int(elapsed)) ms"
             )
         }
         if !keepAlive {
@@ -206,8 +214,9 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
         connection.write([
             .bytes(head.head(date: HTTPDate.now(), keepAlive: false, framing: stream.chunked ? .chunked : .close))
         ])
-        if server.configuration.accessLog {
-            server.log.log(.access, "\(responder.method) \(responder.target) \(head.status.code) stream opened")
+        if server.configuration.accessLog && responder.accessLogged {
+            server.log.log(
+                .access, "\(responder.method) \(Redaction.target(responder.target)) \(head.status.code) stream opened")
         }
         if responder.isHead {
             inFlight = nil
@@ -217,6 +226,7 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
     }
 
     func streamWrite(_ stream: HTTPStream, _ bytes: [UInt8]) {
+        defer { stream.noteWritten(bytes.count, backlog: connection.isClosed ? 0 : connection.pendingOutputBytes) }
         guard self.stream === stream, !connection.isClosed else { return }
         if connection.pendingOutputBytes > Self.streamBacklogLimit {
             server.log.log(
@@ -226,6 +236,12 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
             return
         }
         connection.write(stream.framed(bytes))
+    }
+
+    /// Ends a stream without its last chunk: the client sees a cut-off body, not a complete one.
+    func abortStream(_ stream: HTTPStream) {
+        guard self.stream === stream, !connection.isClosed else { return }
+        connection.close()
     }
 
     func finishStream(_ stream: HTTPStream) {

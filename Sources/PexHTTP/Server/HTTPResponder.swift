@@ -1,3 +1,5 @@
+import PexSockets
+
 /// The one-shot reply slot for a request. `send` may be called from any thread; the response is written on
 /// the connection's loop, after any earlier pipelined response.
 public final class HTTPResponder: @unchecked Sendable {
@@ -11,6 +13,11 @@ public final class HTTPResponder: @unchecked Sendable {
     /// Headers every response through this responder carries (`HeaderAddingHandler`); set before a handler
     /// answers, read when it does.
     private(set) var extraHeaders: [(name: String, value: String)] = []
+    /// False when the handler logs the request itself (the proxy's line has the node's timing).
+    private(set) var accessLogged = true
+    private let cancellation = Lock()
+    private var cancelled = false
+    private var cancelHandler: (@Sendable () -> Void)?
 
     init(connection: HTTPConnectionHandler, request: HTTPRequest, startedAt: UInt64) {
         self.connection = connection
@@ -20,6 +27,32 @@ public final class HTTPResponder: @unchecked Sendable {
         self.target = request.target
         self.startedAt = startedAt
         self.minorVersion = request.minorVersion
+    }
+
+    /// Runs `handler` once if the client goes away before the answer is written (it closed or stopped sending),
+    /// so long work on its behalf (a proxied request) can be abandoned; at once if it already went. Any thread.
+    public func onCancel(_ handler: @escaping @Sendable () -> Void) {
+        let runNow = cancellation.withLock { () -> Bool in
+            if cancelled { return true }
+            cancelHandler = handler
+            return false
+        }
+        if runNow { handler() }
+    }
+
+    /// Leaves this request out of the server's access log; call before answering.
+    public func omitFromAccessLog() {
+        accessLogged = false
+    }
+
+    func cancel() {
+        let handler = cancellation.withLock { () -> (@Sendable () -> Void)? in
+            if cancelled { return nil }
+            cancelled = true
+            defer { cancelHandler = nil }
+            return cancelHandler
+        }
+        handler?()
     }
 
     /// Adds a header to whatever response is sent later (unless the handler set that header itself).
