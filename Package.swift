@@ -70,6 +70,7 @@ let package = Package(
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["pexdev-embed"]),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),
+        .testTarget(name: "PexProxyTests", dependencies: ["PexProxy", "PexHTTP"], swiftSettings: strict),
         .testTarget(name: "PexCLITests", dependencies: ["PexCLI", "PexTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PexMockTests", dependencies: ["PexMock", "PexHTTP", "PexTestSupport"], swiftSettings: strict),
@@ -79,7 +80,7 @@ let package = Package(
         .target(name: "PexTestSupport", path: "Tests/PexTestSupport", swiftSettings: strict),
         .testTarget(
             name: "PexIntegrationTests",
-            dependencies: ["PexDevServer", "PexHTTP", "PexMock", "PexTestSupport"],
+            dependencies: ["PexDevServer", "PexHTTP", "PexMock", "PexProxy", "PexTestSupport"],
             swiftSettings: strict
         ),
     ],

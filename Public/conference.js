@@ -364,6 +364,15 @@ export class Conference {
                 this.handleEvent(name, data);
             });
         }
+        // pexdev's proxy says why the node's stream ended (node down, silent too long) before it closes it.
+        source.addEventListener('pexdev_proxy', (event) => {
+            if (this.eventSource !== source) return;
+            let reason = 'the node stream ended';
+            try {
+                reason = JSON.parse(event.data).message || reason;
+            } catch {}
+            note('warning', `event stream from the node ended: ${reason}`);
+        });
         source.addEventListener('error', () => {
             if (this.eventSource !== source) return;
             source.close();

@@ -233,9 +233,25 @@ subscribeAsShell(conference.role$, (role) => {
 
 async function refreshDiagnostics() {
     devState.diagnostics = await loadDiagnostics();
+    explainNodeMode(devState.diagnostics && devState.diagnostics.node);
     explainBrandingProblems();
     explainPluginBanners();
     changed('diagnostics');
+}
+
+/** Node mode (`--node`): say which node answers, and warn for as long as its certificate goes unchecked. */
+function explainNodeMode(node) {
+    if (!node) return;
+    if (node.insecure) {
+        setBanner({
+            key: 'node-insecure',
+            level: 'warning',
+            code: 'insecure',
+            message: `TLS certificate of ${node.origin} is not checked (--insecure)`,
+            detail: 'anyone on the way can read and change the traffic, tokens and PINs included; use --ca-file for a private CA',
+        });
+    }
+    note('info', `client API calls go to ${node.origin} (node mode)`);
 }
 
 /** Adds the checker's finding (file:line:column and hint) to a branding banner, when it has one. */

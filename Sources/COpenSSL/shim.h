@@ -11,6 +11,24 @@
 #include <stdio.h>
 #include <string.h>
 
+/// Keeps the certificate being checked on the session (as app data), so a failed check can still say what the
+/// node presented: after a verification failure OpenSSL no longer offers the peer certificate.
+static inline int pexdev_tls_keep_certificate(int preverify_ok, X509_STORE_CTX *store) {
+    SSL *ssl = X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx());
+    X509 *leaf = X509_STORE_CTX_get0_cert(store);
+    if (ssl != NULL && leaf != NULL && SSL_get_app_data(ssl) == NULL && X509_up_ref(leaf) == 1) {
+        SSL_set_app_data(ssl, leaf);
+    }
+    return preverify_ok;
+}
+
+/// Frees a session and the certificate kept with it.
+static inline void pexdev_tls_free(SSL *ssl) {
+    X509 *kept = SSL_get_app_data(ssl);
+    if (kept != NULL) X509_free(kept);
+    SSL_free(ssl);
+}
+
 /// A client context: TLS 1.2 or later, peers verified against the system store plus `ca_file` (may be NULL)
 /// unless `insecure`. NULL on failure, with OpenSSL's reason in `error`.
 static inline SSL_CTX *pexdev_tls_client_context(const char *ca_file, int insecure, char *error, size_t size) {
@@ -28,7 +46,7 @@ static inline SSL_CTX *pexdev_tls_client_context(const char *ca_file, int insecu
         SSL_CTX_free(context);
         return NULL;
     }
-    SSL_CTX_set_verify(context, insecure ? SSL_VERIFY_NONE : SSL_VERIFY_PEER, NULL);
+    SSL_CTX_set_verify(context, insecure ? SSL_VERIFY_NONE : SSL_VERIFY_PEER, pexdev_tls_keep_certificate);
     return context;
 }
 
@@ -111,7 +129,12 @@ static inline long pexdev_tls_verify_result(SSL *ssl, char *description, size_t 
 static inline void pexdev_tls_peer_details(SSL *ssl, char *names, size_t names_size, char *issuer,
                                            size_t issuer_size, char *not_after, size_t not_after_size) {
     names[0] = issuer[0] = not_after[0] = 0;
-    X509 *certificate = SSL_get1_peer_certificate(ssl);
+    X509 *certificate = SSL_get_app_data(ssl);
+    if (certificate != NULL) {
+        X509_up_ref(certificate);
+    } else {
+        certificate = SSL_get1_peer_certificate(ssl);
+    }
     if (certificate == NULL) return;
     size_t used = 0;
     char buffer[256];

@@ -223,7 +223,7 @@ final class ProxyExchange: @unchecked Sendable {
         if outcome.isEventStream {
             // Said on the stream, then ended: the shell shows why and EventSource reconnects.
             let separator: [UInt8] = outcome.tail == [0x0A, 0x0A] ? [] : [0x0A, 0x0A]
-            let event = ServerSentEvent(event: "pexdev_proxy", data: "{\"error\":\"\(failure.kind.rawValue)\"}")
+            let event = ServerSentEvent(event: "pexdev_proxy", data: failure.eventData)
             stream.send(separator + Array(": pexdev proxy: \(oneLine(failure.message))\n".utf8) + event.bytes)
             stream.finish()
         } else {

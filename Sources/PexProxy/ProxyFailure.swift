@@ -65,6 +65,18 @@ public struct ProxyFailure: Error, Sendable, Equatable, CustomStringConvertible 
         return response
     }
 
+    /// The data of the `pexdev_proxy` event that ends a proxied event stream: `{"error":…,"message":…}`.
+    public var eventData: String {
+        struct Event: Encodable {
+            let error: String
+            let message: String
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(Event(error: kind.rawValue, message: message))).map { [UInt8]($0) } ?? []
+        return String(decoding: data, as: UTF8.self)
+    }
+
     private struct Body: Encodable {
         struct Detail: Encodable {
             let error: String

@@ -59,7 +59,8 @@ public enum ResponseHeadParser {
         let digits = statusLine[(statusLine.startIndex + 9)..<(statusLine.startIndex + 12)]
         guard digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
             let status = Int(String(decoding: digits, as: UTF8.self)),
-            (100...599).contains(status)
+            (100...599).contains(status),
+            statusLine.count == 12 || statusLine[statusLine.startIndex + 12] == 0x20
         else { throw garbage(bytes) }
         let reason = String(decoding: statusLine.dropFirst(13), as: UTF8.self)
         var headers = HTTPHeaders()

@@ -25,7 +25,7 @@ final class UpstreamConnection: @unchecked Sendable {
     }
 
     deinit {
-        if let ssl { SSL_free(ssl) }
+        if let ssl { pexdev_tls_free(ssl) }
         socket.close()
     }
 

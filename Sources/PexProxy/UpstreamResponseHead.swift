@@ -6,6 +6,12 @@ public struct UpstreamResponseHead: Sendable, Equatable {
     public var reason: String
     public var headers: HTTPHeaders
 
+    public init(status: Int, reason: String, headers: HTTPHeaders) {
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+    }
+
     public static func == (a: Self, b: Self) -> Bool {
         a.status == b.status && a.reason == b.reason
             && a.headers.fields.map(\.name) == b.headers.fields.map(\.name)

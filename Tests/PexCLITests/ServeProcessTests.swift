@@ -187,6 +187,16 @@ final class RunningServer: @unchecked Sendable {
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
+    /// A memory figure from /proc/<pid>/status in kB ("VmRSS", "VmHWM" for the peak).
+    func memory(field: String) -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)
+        else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true)[1])
+        }
+        return nil
+    }
+
     func signal(_ number: Int32) { Glibc.kill(process.processIdentifier, number) }
 
     func waitForExit(seconds: Double) throws -> Int32 {
