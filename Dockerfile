@@ -8,17 +8,18 @@ ARG SWIFT_VERSION=6.3.1
 ARG DEBIAN_RELEASE=bookworm
 
 FROM swift:${SWIFT_VERSION}-${DEBIAN_RELEASE} AS build
-# zlib's headers for the CZlib target (branding ZIPs); versions float with bookworm's security updates.
+# zlib's and OpenSSL's headers for the CZlib (branding ZIPs) and COpenSSL (node mode's TLS) targets; versions
+# float with bookworm's security updates.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends zlib1g-dev \
+    && apt-get install -y --no-install-recommends zlib1g-dev libssl-dev \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # The manifest names every target (tests, tools), so their folders must be present; .dockerignore keeps
 # .build* and .git out.
 COPY . .
 # --static-swift-stdlib links the Swift runtime and FoundationEssentials into the binary, so the runtime stage
-# needs only glibc, libstdc++, libgcc_s and zlib (all in debian:*-slim). Stripped: 28 → 15.5 MiB; symbols only
+# needs only glibc, libstdc++, libgcc_s, zlib (all in debian:*-slim) and OpenSSL. Stripped: 28 → 15.5 MiB; symbols only
 # help crash backtraces, which `swift build` outside the container gives in full.
 RUN swift build -c release --static-swift-stdlib --product pexdev \
     && install -D -m 0755 "$(swift build -c release --static-swift-stdlib --show-bin-path)/pexdev" /out/pexdev \
@@ -31,8 +32,12 @@ LABEL org.opencontainers.image.title="pexdev" \
       org.opencontainers.image.description="Local development server for Pexip Infinity Connect Webapp2 plugins, with a mock Infinity node" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.base.name="docker.io/library/debian:bookworm-slim"
-# No packages added: `ldd pexdev` lists only libc, libm, libstdc++, libgcc_s and libz, all in the slim
-# image. (A future node mode talking TLS to a real node will need ca-certificates here.)
+# `ldd pexdev` lists libc, libm, libstdc++, libgcc_s and libz (all in the slim image) plus libssl and libcrypto;
+# ca-certificates lets node mode (`--node https://…`) check a real node's certificate.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libssl3 ca-certificates \
+    && rm -rf /var/lib/apt/lists/*
 RUN groupadd --gid 10001 pexdev \
     && useradd --uid 10001 --gid pexdev --home-dir /nonexistent --no-create-home \
         --shell /usr/sbin/nologin pexdev

@@ -67,6 +67,8 @@ let package = Package(
         .executableTarget(name: "pexdev-embed"),
         // Load tool for the mock's event streams (issue figures); not part of the product.
         .executableTarget(name: "pexdev-mockload", dependencies: ["PexTestSupport"], path: "Tools/mockload"),
+        // Latency node mode adds to a small call (issue 8's figure); not part of the product.
+        .executableTarget(name: "pexdev-proxybench", dependencies: ["PexTestSupport"], path: "Tools/proxybench"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["pexdev-embed"]),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),
@@ -75,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "PexMockTests", dependencies: ["PexMock", "PexHTTP", "PexTestSupport"], swiftSettings: strict),
         // Drives a real headless Chromium against the real pexdev binary (skipped, saying why, without Chromium).
-        .testTarget(name: "PexBrowserTests", swiftSettings: strict),
+        .testTarget(name: "PexBrowserTests", dependencies: ["PexTestSupport"], swiftSettings: strict),
         // Socket-level clients shared by the test targets (a library, so test targets can share it).
         .target(name: "PexTestSupport", path: "Tests/PexTestSupport", swiftSettings: strict),
         .testTarget(

@@ -69,6 +69,12 @@ if [ ! -f "$rootfs/etc/debian_version" ] || [ ! -x "$rootfs/bin/sh" ]; then
     debootstrap --variant=minbase "$suite" "$rootfs" "$mirror" >"$work/debootstrap.log" 2>&1 ||
         { tail -n 20 "$work/debootstrap.log" >&2; fail "debootstrap failed"; }
 fi
+# The Dockerfile's runtime packages: OpenSSL (node mode's TLS) and the CA bundle.
+if [ ! -f "$rootfs/etc/ssl/certs/ca-certificates.crt" ] || ! ls "$rootfs"/usr/lib/*/libssl.so.3 >/dev/null 2>&1; then
+    say "apt-get install libssl3 ca-certificates in the rootfs"
+    chroot "$rootfs" sh -c 'apt-get update -qq && apt-get install -y -qq --no-install-recommends libssl3 ca-certificates' \
+        >"$work/apt.log" 2>&1 || { tail -n 20 "$work/apt.log" >&2; fail "apt-get in the rootfs failed"; }
+fi
 say "rootfs: $rootfs, Debian $(cat "$rootfs/etc/debian_version"), $(du -sh "$rootfs" | cut -f1)"
 
 # What the Dockerfile's runtime stage does: the user, the binary, the branding (the compose file's bind mount).
@@ -174,6 +180,18 @@ code=$(curl -s -o "$work/token.json" -w '%{http_code}' -X POST -H 'Content-Type:
     -d '{"display_name":"verify"}' "http://127.0.0.1:$mock_port/api/client/v2/conferences/meet/request_token")
 [ "$code" = 200 ] && grep -q '"token"' "$work/token.json" || fail "mock request_token: HTTP $code"
 check "mock: request_token for 'meet' gives a token (200)"
+
+# --- node mode, with the mock above as the node ----------------------------------------------------------
+in_image --exec PEXDEV_PORT=0 PEXDEV_NODE="http://127.0.0.1:$mock_port" serve /branding --host 0.0.0.0 \
+    >"$work/node.out" 2>"$work/node.err" &
+node_pid=$!
+pids+=("$node_pid")
+node_port=$(port_from "$work/node.out" "  app ") || fail "serve --node printed no URL: $(cat "$work/node.err")"
+code=$(curl -s -o "$work/node-token.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -d '{"display_name":"verify"}' "http://127.0.0.1:$node_port/api/client/v2/conferences/meet/request_token")
+[ "$code" = 200 ] && grep -q '"token"' "$work/node-token.json" || fail "serve --node request_token: HTTP $code"
+check "serve with PEXDEV_NODE proxies request_token to the mock node (200)"
+stopped_cleanly "$node_pid"
 stopped_cleanly "$mock_pid"
 check "mock stops with status 0 on SIGTERM"
 

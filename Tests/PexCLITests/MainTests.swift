@@ -27,7 +27,9 @@ final class MainTests: XCTestCase {
                                 [--allow-host <name> ...] [--follow-symlinks]
                                 [--scenario <file>] [--strict-branding] [--bump-branding-id]
                                 [--poll <ms>] [--csp <policy>] [--csp-report-only]
-                                [--proxy-csp <policy>] [--dev-shell] [--quiet] [--verbose]
+                                [--proxy-csp <policy>] [--node <url>] [--ca-file <pem>]
+                                [--insecure] [--real-app] [--mock] [--dev-shell] [--quiet]
+                                [--verbose]
               See 'pexdev help serve' for more information.
 
             """)

@@ -172,9 +172,11 @@ final class ServeEnvironmentTests: XCTestCase {
         XCTAssertEqual(
             ServeCommand.spec.environment.map(\.name).filter { $0.hasPrefix("PEXDEV_") }.sorted(),
             [
-                "PEXDEV_ALLOW_HOSTS", "PEXDEV_BRANDING", "PEXDEV_BUMP_BRANDING_ID", "PEXDEV_DEV_SHELL",
-                "PEXDEV_FOLLOW_SYMLINKS", "PEXDEV_HOST", "PEXDEV_POLL", "PEXDEV_PORT", "PEXDEV_PUBLIC_DIR",
-                "PEXDEV_QUIET", "PEXDEV_SCENARIO", "PEXDEV_STRICT_BRANDING", "PEXDEV_VERBOSE",
+                "PEXDEV_ALLOW_HOSTS", "PEXDEV_BRANDING", "PEXDEV_BUMP_BRANDING_ID", "PEXDEV_CA_FILE",
+                "PEXDEV_DEV_SHELL",
+                "PEXDEV_FOLLOW_SYMLINKS", "PEXDEV_HOST", "PEXDEV_INSECURE", "PEXDEV_MOCK", "PEXDEV_NODE", "PEXDEV_POLL",
+                "PEXDEV_PORT", "PEXDEV_PUBLIC_DIR", "PEXDEV_QUIET", "PEXDEV_REAL_APP", "PEXDEV_SCENARIO",
+                "PEXDEV_STRICT_BRANDING", "PEXDEV_VERBOSE",
             ])
     }
 }

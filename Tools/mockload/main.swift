@@ -1,6 +1,8 @@
 // pexdev-mockload: N event-stream clients on one mock conference while a driver makes R state changes per
 // second; reports delivery (every client must see every change) and latency. Loopback only, bounded in
 // time. Usage: pexdev-mockload --port P [--clients 200] [--rate 100] [--seconds 10] [--pid PID]
+// [--control-port C]: with node mode (`pexdev serve --node http://127.0.0.1:C`) the clients go through the
+// proxy on P while the driver changes the mock itself on C, and --pid is the proxy's.
 import Foundation
 import PexTestSupport
 
@@ -14,6 +16,7 @@ struct Options {
     var rate = 100
     var seconds = 10.0
     var pid: Int32?
+    var controlPort: Int?
 }
 
 func parseOptions() -> Options {
@@ -25,7 +28,8 @@ func parseOptions() -> Options {
         case "--port": options.port = Int(value) ?? options.port
         case "--clients": options.clients = min(max(Int(value) ?? 200, 1), 2000)
         case "--rate": options.rate = min(max(Int(value) ?? 100, 1), 1000)
-        case "--seconds": options.seconds = min(max(Double(value) ?? 10, 1), 120)
+        case "--seconds": options.seconds = min(max(Double(value) ?? 10, 1), 900)
+        case "--control-port": options.controlPort = Int(value)
         case "--pid": options.pid = Int32(value)
         default:
             FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
@@ -170,7 +174,7 @@ reader.start()
 let rssBefore = rssKilobytes(options.pid)
 print("clients connected: \(options.clients); server RSS \(rssBefore.map { "\($0 / 1024) MB" } ?? "?")")
 
-let driver = try RawClient(port: options.port)
+let driver = try RawClient(port: options.controlPort ?? options.port)
 let total = Int(options.seconds * Double(options.rate))
 let interval = 1_000_000_000 / UInt64(options.rate)
 let start = nowNanoseconds()
@@ -205,6 +209,9 @@ print(
     String(
         format: "latency ms: median %.2f  p95 %.2f  p99 %.2f  max %.2f", percentile(0.5), percentile(0.95),
         percentile(0.99), percentile(1.0)))
-if options.pid != nil { print("server RSS peak: \(peakRSS / 1024) MB") }
+if options.pid != nil {
+    let end = rssKilobytes(options.pid).map { "\($0 / 1024) MB" } ?? "?"
+    print("server RSS at start \(rssBefore.map { "\($0 / 1024) MB" } ?? "?"), at end \(end), peak \(peakRSS / 1024) MB")
+}
 if !errors.isEmpty { print("client errors: \(errors.count), first: \(errors[0])") }
 exit(complete == options.clients && errors.isEmpty ? 0 : 1)
