@@ -83,6 +83,21 @@ final class RouterTests: XCTestCase {
         XCTAssertNil(routed(Router(), "/"))
     }
 
+    /// security.md item 14: TRACE and CONNECT are refused whatever the path (before a redirect or a 404 could
+    /// answer them), and `*` is only OPTIONS's target.
+    func testTraceConnectAndAsteriskAreRefusedBeforeRouting() {
+        let cases: [(method: String, target: String, status: Int?)] = [
+            ("TRACE", "/", 501), ("TRACE", "/webapp2/", 501), ("CONNECT", "example.com:443", 501),
+            ("CONNECT", "127.0.0.1:22", 501), ("OPTIONS", "*", 501), ("GET", "*", 400),
+            ("OPTIONS", "/webapp2/", nil), ("GET", "/", nil), ("POST", "/x", nil), ("get", "/", nil),
+            ("GET", "http://evil/", nil),
+        ]
+        for (method, target, status) in cases {
+            let refusal = Router.refusal(for: HTTPRequest(method: method, target: target))
+            XCTAssertEqual(refusal?.status.code, status, "\(method) \(target)")
+        }
+    }
+
     func testReaddingAnExactRouteReplacesIt() {
         var router = Router()
         router.add(exactly: "/x", Route(name: "first"))

@@ -24,11 +24,30 @@ public struct Router: HTTPHandler {
     }
 
     public func handle(_ request: HTTPRequest, responder: HTTPResponder) {
-        if let handler = handler(for: request.path) {
+        if let refusal = Self.refusal(for: request) {
+            responder.send(refusal.response)
+        } else if let handler = handler(for: request.path) {
             handler.handle(request, responder: responder)
         } else {
             responder.send(HTTPError(.notFound, "nothing is served at \(request.path)").response)
         }
+    }
+
+    /// What no route may see (security.md item 14). pexdev is not a proxy and echoes nothing back, so TRACE and
+    /// CONNECT are not implemented for any path (a redirect or a 404 would suggest they are); the asterisk-form
+    /// target is only OPTIONS's server-wide question, which pexdev does not answer either.
+    static func refusal(for request: HTTPRequest) -> HTTPError? {
+        if request.method == "TRACE" || request.method == "CONNECT" {
+            return HTTPError(
+                .notImplemented, "pexdev does not implement \(request.method): it is not a proxy and echoes no requests"
+            )
+        }
+        if request.target == "*" {
+            return request.method == "OPTIONS"
+                ? HTTPError(.notImplemented, "OPTIONS * (server-wide options) is not implemented; ask about a path")
+                : HTTPError(.badRequest, "the target * is only for OPTIONS")
+        }
+        return nil
     }
 }
 
