@@ -101,7 +101,7 @@ final class CatalogueConnectionTests: XCTestCase {
         XCTAssertEqual(status, 200, "closing held connections frees room for new ones")
     }
 
-    // 25
+    // 25 (mid-proxy is the proxy's own test)
     func testDisconnectsMidResponseAndMidStreamFreeDescriptors() throws {
         let port = try startDevServer()
         // Warm up what the server keeps on purpose (the file cache's descriptor, the event hub).
@@ -109,6 +109,9 @@ final class CatalogueConnectionTests: XCTestCase {
         warm.send("GET \(branding)/big.bin HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         XCTAssertEqual(try warm.readResponse().body.count, 3 << 20)
         _ = try EventStreamClient(port: port, target: "/__pexdev/events").next()
+        let token = try joinMock(port: port)
+        let mockEvents = "/api/client/v2/conferences/meet/events?token=\(token)"
+        _ = try EventStreamClient(port: port, target: mockEvents).next()
         let baseline = try waitForDescriptors(atMost: Int.max, deadlineSeconds: 0).count
         do {
             var clients: [RawClient] = []
@@ -124,8 +127,12 @@ final class CatalogueConnectionTests: XCTestCase {
                 let stream = try EventStreamClient(port: port, target: "/__pexdev/events")
                 XCTAssertEqual(try stream.next().event, "hello")
                 streams.append(stream)
+                // The mock node's stream too, as a client of `serve`'s built-in node sees it.
+                let mock = try EventStreamClient(port: port, target: mockEvents)
+                XCTAssertEqual(try mock.next().event, "participant_sync_begin")
+                streams.append(mock)
             }
-            XCTAssertGreaterThan(try descriptorCount(), baseline + 20, "20 server-side connections are open")
+            XCTAssertGreaterThan(try descriptorCount(), baseline + 30, "30 server-side connections are open")
             clients.removeAll()
             streams.removeAll()
         }
@@ -192,6 +199,18 @@ final class CatalogueConnectionTests: XCTestCase {
             seen.append(contentsOf: ids)
         }
         XCTAssertEqual(Set(seen).count, 3, "three saves, three distinct reload events: \(seen)")
+    }
+
+    /// Joins the built-in mock's `meet` and returns the token.
+    private func joinMock(port: Int) throws -> String {
+        let body = #"{"display_name": "Dev"}"#
+        let client = try RawClient(port: port)
+        client.send(
+            "POST /api/client/v2/conferences/meet/request_token HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+        let response = try client.readResponse()
+        let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        return try XCTUnwrap((json?["result"] as? [String: Any])?["token"] as? String, response.text)
     }
 
     // MARK: descriptors
