@@ -83,18 +83,29 @@ final class RouterTests: XCTestCase {
         XCTAssertNil(routed(Router(), "/"))
     }
 
-    /// security.md item 14: TRACE and CONNECT are refused whatever the path (before a redirect or a 404 could
-    /// answer them), and `*` is only OPTIONS's target.
-    func testTraceConnectAndAsteriskAreRefusedBeforeRouting() {
+    /// security.md items 14 and 15: targets that are not paths (`*`, `host:port`) get 400 before routing;
+    /// paths, absolute-form included, go to the routes whatever the method.
+    func testTargetsThatAreNotPathsAreRefusedBeforeRouting() {
         let cases: [(method: String, target: String, status: Int?)] = [
-            ("TRACE", "/", 501), ("TRACE", "/webapp2/", 501), ("CONNECT", "example.com:443", 501),
-            ("CONNECT", "127.0.0.1:22", 501), ("OPTIONS", "*", 501), ("GET", "*", 400),
+            ("OPTIONS", "*", 400), ("GET", "*", 400), ("CONNECT", "example.com:443", 400),
+            ("CONNECT", "127.0.0.1:22", 400), ("GET", "example.com", 400), ("TRACE", "/", nil),
             ("OPTIONS", "/webapp2/", nil), ("GET", "/", nil), ("POST", "/x", nil), ("get", "/", nil),
-            ("GET", "http://evil/", nil),
+            ("GET", "http://evil/", nil), ("GET", "https://evil/x", nil),
         ]
         for (method, target, status) in cases {
             let refusal = Router.refusal(for: HTTPRequest(method: method, target: target))
             XCTAssertEqual(refusal?.status.code, status, "\(method) \(target)")
+        }
+    }
+
+    func testRedirectOnlyAnswersGetAndHead() throws {
+        let redirect = RedirectHandler(to: "/webapp2/")
+        XCTAssertEqual(try redirect.respond(to: HTTPRequest(method: "HEAD", target: "/")).status, .movedPermanently)
+        for method in ["TRACE", "POST", "DELETE", "OPTIONS", "get"] {
+            XCTAssertThrowsError(try redirect.respond(to: HTTPRequest(method: method, target: "/")), method) { error in
+                XCTAssertEqual((error as? HTTPError)?.status, .methodNotAllowed, method)
+                XCTAssertEqual((error as? HTTPError)?.headers.first?.1, "GET, HEAD", method)
+            }
         }
     }
 

@@ -33,21 +33,15 @@ public struct Router: HTTPHandler {
         }
     }
 
-    /// What no route may see (security.md item 14). pexdev is not a proxy and echoes nothing back, so TRACE and
-    /// CONNECT are not implemented for any path (a redirect or a 404 would suggest they are); the asterisk-form
-    /// target is only OPTIONS's server-wide question, which pexdev does not answer either.
+    /// Targets no route may see (security.md items 14 and 15). pexdev serves paths and is not a proxy, so the
+    /// asterisk-form (`OPTIONS *`) and the authority-form (`CONNECT host:port`) get 400, as nginx answers them,
+    /// rather than a 404 that suggests they were looked up. The absolute-form is taken as a path, which nothing
+    /// serves. Methods on paths are each route's business (405 with its `Allow`).
     static func refusal(for request: HTTPRequest) -> HTTPError? {
-        if request.method == "TRACE" || request.method == "CONNECT" {
-            return HTTPError(
-                .notImplemented, "pexdev does not implement \(request.method): it is not a proxy and echoes no requests"
-            )
-        }
-        if request.target == "*" {
-            return request.method == "OPTIONS"
-                ? HTTPError(.notImplemented, "OPTIONS * (server-wide options) is not implemented; ask about a path")
-                : HTTPError(.badRequest, "the target * is only for OPTIONS")
-        }
-        return nil
+        let target = request.target
+        if target.hasPrefix("/") || target.hasPrefix("http://") || target.hasPrefix("https://") { return nil }
+        return HTTPError(
+            .badRequest, "pexdev serves paths (/…) and is not a proxy: it does not answer \(request.method) \(target)")
     }
 }
 
@@ -57,8 +51,14 @@ public struct RedirectHandler: HTTPResponding {
 
     public init(to location: String) { self.location = location }
 
+    /// Redirects GET and HEAD; anything else gets 405 (a redirect would suggest TRACE or POST is served here).
     public func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
-        redirect(query: request.query)
+        guard request.method == "GET" || request.method == "HEAD" else {
+            throw HTTPError(
+                .methodNotAllowed, "\(request.path) only redirects to \(location) (GET, HEAD)",
+                headers: [("Allow", "GET, HEAD")])
+        }
+        return redirect(query: request.query)
     }
 }
 

@@ -222,22 +222,26 @@ enum WireCatalogue {
         // 14: pexdev's answers within the catalogue's 405/501/400 (a foreign Host is refused first, 403).
         .init(
             14, "OPTIONS *",
-            [.send("OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(501), .expectStillServing]),
+            [.send("OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(400), .expectStillServing]),
         .init(
             14, "OPTIONS on a file",
             [.send("OPTIONS \(branding)/settings.json HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(405)]),
         .init(
             14, "TRACE on a file",
-            [.send("TRACE \(branding)/settings.json HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(501)]),
-        .init(14, "TRACE /", [.send("TRACE / HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(501)]),
+            [.send("TRACE \(branding)/settings.json HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(405)]),
+        .init(14, "TRACE / (a redirect)", [.send("TRACE / HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(405)]),
         .init(
-            14, "TRACE on a dev endpoint", [.send("TRACE \(health) HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(501)]),
+            14, "TRACE on the health endpoint",
+            [.send("TRACE \(health) HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(405)]),
+        .init(
+            14, "TRACE on the mock's API",
+            [.send("TRACE \(token) HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(405)]),
         .init(
             14, "CONNECT with a foreign Host",
             [.send("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"), .expect(403)]),
         .init(
             14, "CONNECT with a loopback Host",
-            [.send("CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(501), .expectStillServing]),
+            [.send("CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(400), .expectStillServing]),
         .init(
             14, "lower-case `get` on a file",
             [.send("get \(branding)/settings.json HTTP/1.1\r\nHost: localhost\r\n\r\n"), .expect(405)]),
