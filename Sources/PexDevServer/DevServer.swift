@@ -263,6 +263,9 @@ struct NodeAppClientHandler: HTTPResponding {
 /// `/__pexdev/health`: liveness for containers and scripts.
 struct HealthHandler: HTTPResponding {
     func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            throw HTTPError(.methodNotAllowed, "health is read-only (GET)", headers: [("Allow", "GET, HEAD")])
+        }
         var response = HTTPResponse(body: Array("{\"status\":\"ok\"}\n".utf8))
         response.headers.add("Content-Type", "application/json; charset=utf-8")
         response.headers.add("Cache-Control", "no-store")

@@ -83,6 +83,32 @@ final class RouterTests: XCTestCase {
         XCTAssertNil(routed(Router(), "/"))
     }
 
+    /// security.md items 14 and 15: targets that are not paths (`*`, `host:port`) get 400 before routing;
+    /// paths, absolute-form included, go to the routes whatever the method.
+    func testTargetsThatAreNotPathsAreRefusedBeforeRouting() {
+        let cases: [(method: String, target: String, status: Int?)] = [
+            ("OPTIONS", "*", 400), ("GET", "*", 400), ("CONNECT", "example.com:443", 400),
+            ("CONNECT", "127.0.0.1:22", 400), ("GET", "example.com", 400), ("TRACE", "/", nil),
+            ("OPTIONS", "/webapp2/", nil), ("GET", "/", nil), ("POST", "/x", nil), ("get", "/", nil),
+            ("GET", "http://evil/", nil), ("GET", "https://evil/x", nil),
+        ]
+        for (method, target, status) in cases {
+            let refusal = Router.refusal(for: HTTPRequest(method: method, target: target))
+            XCTAssertEqual(refusal?.status.code, status, "\(method) \(target)")
+        }
+    }
+
+    func testRedirectOnlyAnswersGetAndHead() throws {
+        let redirect = RedirectHandler(to: "/webapp2/")
+        XCTAssertEqual(try redirect.respond(to: HTTPRequest(method: "HEAD", target: "/")).status, .movedPermanently)
+        for method in ["TRACE", "POST", "DELETE", "OPTIONS", "get"] {
+            XCTAssertThrowsError(try redirect.respond(to: HTTPRequest(method: method, target: "/")), method) { error in
+                XCTAssertEqual((error as? HTTPError)?.status, .methodNotAllowed, method)
+                XCTAssertEqual((error as? HTTPError)?.headers.first?.1, "GET, HEAD", method)
+            }
+        }
+    }
+
     func testReaddingAnExactRouteReplacesIt() {
         var router = Router()
         router.add(exactly: "/x", Route(name: "first"))

@@ -208,7 +208,7 @@ final class ServeIntegrationTests: XCTestCase {
         XCTAssertEqual(response.header("Allow"), "GET, HEAD")
         let options = try RawClient(port: port)
         options.send("OPTIONS * HTTP/1.1\r\nHost: localhost\r\n\r\n")
-        XCTAssertEqual(try options.readResponse().status, 404)
+        XCTAssertEqual(try options.readResponse().status, 400)
     }
 
     func testMalformedRequestGets400AndClose() throws {

@@ -24,11 +24,24 @@ public struct Router: HTTPHandler {
     }
 
     public func handle(_ request: HTTPRequest, responder: HTTPResponder) {
-        if let handler = handler(for: request.path) {
+        if let refusal = Self.refusal(for: request) {
+            responder.send(refusal.response)
+        } else if let handler = handler(for: request.path) {
             handler.handle(request, responder: responder)
         } else {
             responder.send(HTTPError(.notFound, "nothing is served at \(request.path)").response)
         }
+    }
+
+    /// Targets no route may see (security.md items 14 and 15). pexdev serves paths and is not a proxy, so the
+    /// asterisk-form (`OPTIONS *`) and the authority-form (`CONNECT host:port`) get 400, as nginx answers them,
+    /// rather than a 404 that suggests they were looked up. The absolute-form is taken as a path, which nothing
+    /// serves. Methods on paths are each route's business (405 with its `Allow`).
+    static func refusal(for request: HTTPRequest) -> HTTPError? {
+        let target = request.target
+        if target.hasPrefix("/") || target.hasPrefix("http://") || target.hasPrefix("https://") { return nil }
+        return HTTPError(
+            .badRequest, "pexdev serves paths (/…) and is not a proxy: it does not answer \(request.method) \(target)")
     }
 }
 
@@ -38,8 +51,14 @@ public struct RedirectHandler: HTTPResponding {
 
     public init(to location: String) { self.location = location }
 
+    /// Redirects GET and HEAD; anything else gets 405 (a redirect would suggest TRACE or POST is served here).
     public func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
-        redirect(query: request.query)
+        guard request.method == "GET" || request.method == "HEAD" else {
+            throw HTTPError(
+                .methodNotAllowed, "\(request.path) only redirects to \(location) (GET, HEAD)",
+                headers: [("Allow", "GET, HEAD")])
+        }
+        return redirect(query: request.query)
     }
 }
 
