@@ -270,10 +270,36 @@ enum SecurityCatalogue {
             items: [37], test: "PexMockTests.MockHTTPTests/testErrorsHaveTheNodesStatusesAndBodies",
             covers: "unknown participant, malformed JSON body and the rest over HTTP with the node's bodies"),
         .init(
-            items: [38], test: "PexIntegrationTests.ProxyFailureTests",
-            covers: "node down, slow, garbage, bad TLS, silent event stream: 502/504, no retry storm, no hang",
-            awaitedFile: "PexIntegrationTests/ProxyFailureTests.swift",
-            awaitedReason: "waiting for PexProxy (the node-mode proxy adds ProxyFailureTests with it)"),
+            items: [38], test: "PexIntegrationTests.ProxyFailureTests/testRefusedConnectionSaysSo",
+            covers: "node down: 502 with 'cannot reach …: connection refused'"),
+        .init(
+            items: [38], test: "PexIntegrationTests.ProxyFailureTests/testASilentNodeTimesOutWith504",
+            covers: "node slow: 504 after the bounded wait"),
+        .init(
+            items: [38], test: "PexIntegrationTests.ProxyFailureTests/testGarbageAndBrokenAnswersAreBadGateways",
+            covers: "node returns garbage, a broken length or chunking, or closes mid-answer: 502 saying which"),
+        .init(
+            items: [38],
+            test: "PexIntegrationTests.ProxyFailureTests/testAnEventStreamThatGoesSilentIsEndedWithTheReason",
+            covers: "event stream silent too long: ended with a pexdev_proxy event, no hang"),
+        .init(
+            items: [38], test: "PexIntegrationTests.ProxyFailureTests/testRepeatedFailuresAreLoggedOnceWithACount",
+            covers: "no retry storm: each call tried once, one log line for repeats"),
+        .init(
+            items: [38], test: "PexIntegrationTests.ProxyTLSTests/testAWrongNameSaysWhichNamesTheCertificateHas",
+            covers: "TLS certificate for the wrong name: 502 naming the certificate's names"),
+        .init(
+            items: [38], test: "PexIntegrationTests.ProxyTLSTests/testAnUnknownCAIsNamedWithTheFix",
+            covers: "TLS certificate from an unknown CA (and expired, self-signed in the same class): 502 with the fix"),
+        .init(
+            items: [25],
+            test: "PexIntegrationTests.ProxyCancellationTests/testLeavingAnEventStreamClosesTheUpstreamStream",
+            covers: "mid-proxy: a browser leaving a proxied event stream closes the node's stream"),
+        .init(
+            items: [25],
+            test:
+                "PexIntegrationTests.ProxyCancellationTests/testManyVanishingBrowsersLeaveNoDescriptorsOrThreadsBehind",
+            covers: "mid-proxy: vanishing browsers leave no descriptors or threads behind"),
         // Added with this catalogue (CatalogueConnectionTests).
         .init(
             items: [23],
