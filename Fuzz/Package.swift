@@ -20,10 +20,13 @@ let package = Package(
         .target(name: "PexHTTP", dependencies: ["PexSockets"], swiftSettings: covered),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "PexBranding", dependencies: ["CZlib"], swiftSettings: covered),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .target(name: "PexProxy", dependencies: ["PexHTTP", "PexSockets", "COpenSSL"], swiftSettings: covered),
         .executableTarget(name: "FuzzHTTPParser", dependencies: ["PexHTTP"], swiftSettings: fuzzer),
         .executableTarget(name: "FuzzJSONReader", dependencies: ["PexBranding"], swiftSettings: fuzzer),
         .executableTarget(name: "FuzzZipReader", dependencies: ["PexBranding"], swiftSettings: fuzzer),
         .executableTarget(name: "FuzzRequestPath", dependencies: ["PexHTTP"], swiftSettings: fuzzer),
+        .executableTarget(name: "FuzzResponseParser", dependencies: ["PexProxy"], swiftSettings: fuzzer),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -18,7 +18,7 @@ for argument in "$@"; do
         *) targets+=("$argument") ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(FuzzHTTPParser FuzzJSONReader FuzzZipReader FuzzRequestPath)
+[ ${#targets[@]} -gt 0 ] || targets=(FuzzHTTPParser FuzzJSONReader FuzzZipReader FuzzRequestPath FuzzResponseParser)
 
 cd "$root/Fuzz"
 echo "fuzz: building (release, fuzzer + address sanitizer)" >&2
