@@ -174,7 +174,11 @@ final class ProxyExchange: @unchecked Sendable {
             let count = try connection.read(into: &buffer, deadline: deadline, what: "response")
             if count == 0 {
                 if isCancelled { throw ProxyFailure(.cancelled, "the browser went away") }
-                if received.isEmpty && reused { throw ProxyFailure(.unreachable, "stale connection") }
+                // A kept-alive connection the node closed before reading: safe to send again on a new one, unless
+                // the request changes state and the node might have acted on it before closing.
+                if received.isEmpty && reused && ["GET", "HEAD", "OPTIONS"].contains(request.method) {
+                    throw ProxyFailure(.unreachable, "stale connection")
+                }
                 throw ProxyFailure(
                     .badResponse,
                     received.isEmpty

@@ -149,6 +149,24 @@ final class ProxyPassThroughTests: XCTestCase {
         XCTAssertEqual(response.header("Set-Cookie"), "session=abc; Path=/; HttpOnly")
     }
 
+    func testANodeThatClosesIdleConnectionsCostsNoFailedCalls() throws {
+        // Answers one request per connection and hangs up without saying so (no Connection: close), as a node
+        // closing idle keep-alive connections does.
+        let upstream = try ScriptedServer { peer in
+            guard peer.readRequest() != nil else { return }
+            peer.write(httpResponse("200 OK", body: "once"))
+        }
+        defer { upstream.stop() }
+        let harness = try ProxyHarness(node: "http://127.0.0.1:\(upstream.port)")
+        for method in ["GET", "POST", "GET", "POST"] {
+            usleep(20_000)  // let the hang-up arrive while the connection sits in the pool
+            let response = try harness.request(
+                method, "/api/client/v2/conferences/meet/x", body: method == "POST" ? "{}" : "")
+            XCTAssertEqual(response.status, 200, "\(method): \(response.text)")
+        }
+        XCTAssertEqual(upstream.acceptedCount, 4)
+    }
+
     func testPathsCannotWalkOutOfTheClientAPI() throws {
         let upstream = try echoUpstream { _, _ in httpResponse("200 OK", body: "reached") }
         defer { upstream.stop() }
