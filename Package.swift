@@ -59,6 +59,8 @@ let package = Package(
         .executableTarget(name: "pexdev-embed"),
         // Load tool for the mock's event streams (issue figures); not part of the product.
         .executableTarget(name: "pexdev-mockload", dependencies: ["PexTestSupport"], path: "Tools/mockload"),
+        // Load and fault scenarios (slowloris, idle flood, reload storm, vanishing clients, soak); scripts/faults.sh.
+        .executableTarget(name: "pexdev-faultload", path: "Tools/faultload"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["pexdev-embed"]),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),
