@@ -28,7 +28,9 @@ if [ -n "$soak_minutes" ] && [[ ",$only," != *",soak,"* ]]; then only="$only,soa
 
 command -v wrk >/dev/null || { echo "faults.sh: wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
 if [ "$build" = 1 ]; then
-    swift build -c release --product pexdev --product pexdev-faultload
+    # One product per invocation: given twice, --product builds only the last.
+    swift build -c release --product pexdev
+    swift build -c release --product pexdev-faultload
 fi
 bin=$(swift build -c release --show-bin-path)
 

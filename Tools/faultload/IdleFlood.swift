@@ -8,7 +8,8 @@ import Foundation
 #endif
 
 private enum IdleState {
-    case connecting, reading, held, refused, closedWithoutResponse, reset, connectFailed, noAnswer
+    case connecting, reading, held, refused, closedWithoutResponse, reset, connectFailed
+    case noAnswer(connected: Bool, bytes: Int, status: Int?)
     case otherStatus(Int)
 }
 
@@ -83,7 +84,13 @@ func runIdleFlood(_ options: Options, _ report: Report) {
         for (position, entry) in polls.enumerated() {
             let index = pending[position]
             if entry.revents == 0 {
-                if t2 - startedAt[index] > 10 { finishOne(index, .noAnswer, closeIt: true) }
+                if t2 - startedAt[index] > 10 {
+                    var connected = true
+                    if case .connecting = states[index] { connected = false }
+                    let state = IdleState.noAnswer(
+                        connected: connected, bytes: buffers[index].count, status: ResponseHead(buffers[index])?.status)
+                    finishOne(index, state, closeIt: true)
+                }
                 continue
             }
             if case .connecting = states[index] {
@@ -152,7 +159,13 @@ func runIdleFlood(_ options: Options, _ report: Report) {
         case .closedWithoutResponse: key = "closed without response"
         case .reset: key = "reset"
         case .connectFailed: key = "connect failed"
-        case .noAnswer, .connecting, .reading: key = "no answer in 10 s"
+        case .noAnswer(let connected, let bytes, let status):
+            key =
+                !connected
+                ? "connect unfinished in 10 s"
+                : status.map { "\($0) but no close in 10 s" }
+                    ?? "no answer in 10 s (\(bytes > 0 ? "partial" : "nothing"))"
+        case .connecting, .reading: key = "unfinished"
         case .otherStatus(let status): key = "status \(status)"
         }
         tally[key, default: 0] += 1
