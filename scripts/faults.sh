@@ -72,7 +72,7 @@ for scenario in "${scenarios[@]}"; do
     if [ "$scenario" = soak ]; then args=(--soak "${soak_minutes:-3}"); fi
     set +e
     "$bin/pexdev-faultload" "${args[@]}" --port "$port" --pid "$server_pid" --tree "$scratch/branding" "${extra[@]}" |
-        tee "$scratch/out-$scenario" | grep -v '^row|'
+        tee "$scratch/out-$scenario" | grep --line-buffered -v '^row|'
     code=${PIPESTATUS[0]}
     set -e
     grep '^row|' "$scratch/out-$scenario" >>"$rows" || true
