@@ -118,4 +118,10 @@ final class Report: @unchecked Sendable {
         if ok == false { failed = true }
         say("row|\(scenario)|\(figure)|\(value)|\(target)|\(verdict)")
     }
+
+    /// A figure the run could not establish (the machine was too noisy to tell): counts as not passed.
+    func inconclusive(_ figure: String, _ value: String, target: String) {
+        failed = true
+        say("row|\(scenario)|\(figure)|\(value)|\(target)|NOISY")
+    }
 }
