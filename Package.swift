@@ -69,6 +69,8 @@ let package = Package(
         .executableTarget(name: "pexdev-mockload", dependencies: ["PexTestSupport"], path: "Tools/mockload"),
         // Latency node mode adds to a small call (issue 8's figure); not part of the product.
         .executableTarget(name: "pexdev-proxybench", dependencies: ["PexTestSupport"], path: "Tools/proxybench"),
+        // Load and fault scenarios (slowloris, idle flood, reload storm, vanishing clients, soak); scripts/faults.sh.
+        .executableTarget(name: "pexdev-faultload", path: "Tools/faultload"),
         .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["pexdev-embed"]),
         .testTarget(name: "PexHTTPTests", dependencies: ["PexHTTP", "PexSockets"], swiftSettings: strict),
         .testTarget(name: "PexBrandingTests", dependencies: ["PexBranding"], swiftSettings: strict),

@@ -95,7 +95,56 @@ final class ServeProcessTests: XCTestCase {
         XCTAssertTrue(body.hasPrefix("HTTP/1.1 200 OK"), body)
     }
 
+    func testLowDescriptorLimitLowersTheConnectionLimitSoNewcomersGet503() throws {
+        // 64 descriptors leave room for 48 connections (the rest is reserved for files and for refusing): the
+        // 49th gets a 503 instead of waiting unanswered behind a failing accept.
+        let binary = try TestBinary.pexdev().path
+        let server = try RunningServer(
+            ["-c", "ulimit -n 64 && exec \"$0\" serve \"$1\" --port 0", binary, sampleBranding], shell: true)
+        defer { server.kill() }
+        let port = try server.waitForPort()
+        XCTAssertTrue(
+            server.standardError.contains("the open-file limit (64) leaves room for 48 connections, not 1024"),
+            server.standardError)
+        var held: [Int32] = []
+        defer { for fd in held { close(fd) } }
+        for _ in 0..<48 {
+            let fd = try openConnection(port: port)
+            held.append(fd)
+            XCTAssertTrue(
+                try exchange(fd, "GET /__pexdev/health HTTP/1.1\r\nHost: localhost\r\n\r\n").hasPrefix("HTTP/1.1 200"))
+        }
+        let newcomer = try openConnection(port: port)
+        held.append(newcomer)
+        let refusal = try exchange(newcomer, "GET /__pexdev/health HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        XCTAssertTrue(refusal.hasPrefix("HTTP/1.1 503"), refusal)
+        XCTAssertTrue(refusal.contains("limit of 48 open connections"), refusal)
+    }
+
     // MARK: helpers
+
+    /// Sends `request` and reads until a whole response (head and Content-Length body) or the end, up to 5 s.
+    private func exchange(_ fd: Int32, _ request: String) throws -> String {
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let bytes = Array(request.utf8)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 8192)
+        while true {
+            let text = String(decoding: received, as: UTF8.self)
+            if let end = text.range(of: "\r\n\r\n") {
+                let length =
+                    text[..<end.lowerBound].split(separator: "\r\n")
+                    .first { $0.lowercased().hasPrefix("content-length:") }
+                    .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
+                if text[end.upperBound...].utf8.count >= length { return text }
+            }
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { return text }
+            received += buffer[0..<n]
+        }
+    }
 
     private func openConnection(port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -64,12 +64,7 @@ public final class StaticFileHandler: HTTPResponding {
     private func load(_ fsPath: String, segments: [String], _ request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
         try checkContainment(fsPath, segments: segments)
         let descriptor = open(fsPath, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            if errno == EACCES {
-                throw HTTPError(.forbidden, "\(display(segments)) is not readable (permission denied)")
-            }
-            throw notFound(segments)
-        }
+        guard descriptor >= 0 else { throw openFailure(errno, segments) }
         let file = OpenFile(descriptor: descriptor)
         guard let status = FileStatus.of(descriptor: descriptor), status.isRegular else { throw notFound(segments) }
         let content: CachedFile.Content
@@ -94,6 +89,20 @@ public final class StaticFileHandler: HTTPResponding {
             now: FileStatus.wallClockNanoseconds())
         cache.store(fsPath, entry)
         return response(for: entry, request)
+    }
+
+    /// Why `open` failed, as the client should hear it: the file exists (stat just found it), so running out of
+    /// descriptors is the server being busy (503, retry), not a missing file.
+    private func openFailure(_ code: Int32, _ segments: [String]) -> HTTPError {
+        switch code {
+        case EACCES: return HTTPError(.forbidden, "\(display(segments)) is not readable (permission denied)")
+        case EMFILE, ENFILE:
+            return HTTPError(
+                .serviceUnavailable,
+                "pexdev is out of file descriptors and cannot open \(display(segments)); retry shortly",
+                headers: [("Retry-After", "1")])
+        default: return notFound(segments)
+        }
     }
 
     private func changedWhileReading(_ segments: [String]) -> HTTPError {

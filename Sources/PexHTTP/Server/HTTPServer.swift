@@ -8,6 +8,15 @@ public final class HTTPServer: Sendable {
     /// Binds at once (so "port in use" is reported before anything else happens); serves after `start()`.
     public init(configuration: HTTPServerConfiguration, handler: any HTTPHandler, log: any LogSink) throws(SocketError)
     {
+        var configuration = configuration
+        let room = connectionsAllowed(requested: configuration.maxConnections)
+        if room.allowed < configuration.maxConnections {
+            log.log(
+                .warning,
+                "the open-file limit (\(room.descriptorLimit)) leaves room for \(room.allowed) connections, not "
+                    + "\(configuration.maxConnections): more get 503; raise it with `ulimit -n`")
+            configuration.maxConnections = room.allowed
+        }
         core = HTTPServerCore(configuration: configuration, handler: handler, log: log)
         tcp = try TCPServer(
             host: configuration.host, port: configuration.port, maxConnections: configuration.maxConnections,
