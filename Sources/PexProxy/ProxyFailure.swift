@@ -94,6 +94,8 @@ public struct ProxyFailure: Error, Sendable, Equatable, CustomStringConvertible 
             return ProxyFailure(.unreachable, "cannot resolve \(node.host): no such host (check the --node name)")
         case .timedOut(let what, let milliseconds):
             return ProxyFailure(.timeout, "\(node.endpoint) sent no \(what) within \(milliseconds) ms")
+        case .system(_, let code) where code == EMFILE || code == ENFILE:
+            return ProxyFailure(.busy, "pexdev is out of file descriptors to reach \(node.endpoint); retry shortly")
         case .system(let call, let code):
             if call.hasPrefix("connect") {
                 return ProxyFailure(.unreachable, "cannot reach \(node.endpoint): \(reason(code))")
