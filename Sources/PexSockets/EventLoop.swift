@@ -17,7 +17,11 @@ public final class EventLoop: @unchecked Sendable {
     private var connections: [Int32: Connection] = [:]
     private var listeners: Set<Int32> = []
     private unowned let server: TCPServer
+    /// Set by the loop's own thread before anything else runs there; other threads read it only after `start`
+    /// returned, which waits for that (ThreadSanitizer found the two writes racing when `start` set it too).
     private var thread: pthread_t?
+    private let started = Condition()
+    private var running = false
     private var stopping = false
     private var forceCloseAt: UInt64 = 0
     private var nextSweep: UInt64 = 0
@@ -107,13 +111,12 @@ public final class EventLoop: @unchecked Sendable {
         }
         #if canImport(Glibc)
             pthread_create(&id, &attributes, body, box.toOpaque())
-            thread = id
         #else
             var optional: pthread_t?
             pthread_create(&optional, &attributes, body, box.toOpaque())
-            thread = optional
         #endif
         pthread_attr_destroy(&attributes)
+        _ = started.wait(until: { running }, deadline: Deadline(milliseconds: 10_000))
     }
 
     func join() {
@@ -123,6 +126,7 @@ public final class EventLoop: @unchecked Sendable {
 
     private func run() {
         thread = pthread_self()
+        started.update { running = true }
         let capacity = 256
         let fds = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
         let events = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
