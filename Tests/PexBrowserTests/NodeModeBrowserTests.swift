@@ -81,6 +81,27 @@ final class NodeModeBrowserTests: XCTestCase {
         XCTAssertEqual(injectedAgain, "object")
     }
 
+    func testTheShellJoinsAConferenceThroughTheProxy() async throws {
+        // The node is another pexdev: its built-in mock answers the client API like a Conferencing Node.
+        let node = try await startPexdev(serving: tree)
+        let nodePort = try XCTUnwrap(node.baseURL.port)
+        let browser = try await launchBrowser()
+        let server = try await startPexdev(serving: tree, arguments: ["--node", "http://127.0.0.1:\(nodePort)"])
+        let page = try await browser.newPage()
+        try await page.navigate(to: server.appURL)
+        do {
+            try await page.waitUntil(
+                "window.__pexdev && window.__pexdev.ready === true && __pexdev.participants().length >= 5")
+        } catch {
+            let state =
+                try await page.evaluate(
+                    "JSON.stringify({ready: window.__pexdev && __pexdev.ready, notes: __pexdev.notes.slice(-8), requests: __pexdev.requests.map(r => [r.call, r.status])})"
+                ).string ?? ""
+            XCTFail("\(error)\npage: \(state)\nserver: \(server.standardError)")
+        }
+        print("screenshot: \(try await page.screenshot(named: "node-mode-shell").path)")
+    }
+
     func testTheShellSaysWhyTheNodeCannotBeReached() async throws {
         let closed = try ScriptedServer { _ in }
         let port = closed.port
