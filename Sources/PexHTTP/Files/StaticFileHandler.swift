@@ -66,11 +66,21 @@ public final class StaticFileHandler: HTTPResponding {
         let descriptor = open(fsPath, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw openFailure(errno, segments) }
         let file = OpenFile(descriptor: descriptor)
-        guard let status = FileStatus.of(descriptor: descriptor), status.isRegular else { throw notFound(segments) }
+        guard var status = FileStatus.of(descriptor: descriptor), status.isRegular else { throw notFound(segments) }
         let content: CachedFile.Content
         let etag: String
         if status.size <= FileCache.inMemoryLimit {
-            guard let bytes = FileCache.read(descriptor, size: status.size) else { throw changedWhileReading(segments) }
+            // An editor saving in place truncates, then writes: a read in between finds fewer bytes than the size
+            // it was told. Look again a few times (the write is usually done by then) before calling it busy.
+            var bytes = FileCache.read(descriptor, size: status.size)
+            for _ in 0..<3 where bytes == nil {
+                guard let again = FileStatus.of(descriptor: descriptor), again.size <= FileCache.inMemoryLimit else {
+                    break
+                }
+                status = again
+                bytes = FileCache.read(descriptor, size: status.size)
+            }
+            guard let bytes else { throw changedWhileReading(segments) }
             content = .bytes(bytes)
             etag = EntityTag.of(bytes)
         } else {
@@ -105,8 +115,11 @@ public final class StaticFileHandler: HTTPResponding {
         }
     }
 
+    /// Being written right now is a passing state of the file, not a fault of the server: 503 with a retry.
     private func changedWhileReading(_ segments: [String]) -> HTTPError {
-        HTTPError(.internalServerError, "\(display(segments)) changed while it was being read; retry")
+        HTTPError(
+            .serviceUnavailable, "\(display(segments)) changed while it was being read (an editor saving it?); retry",
+            headers: [("Retry-After", "1")])
     }
 
     /// Refuses files reached through a symlink that leaves the root (security.md item 18), and dotfiles a
