@@ -5,8 +5,8 @@
 // allow it. Those land in `__pexdev.csp` for the dev panel's CSP tab. Everything shown is text.
 
 import { devState, note, changed } from './dev-state.js';
+import { isAboutTheReportEndpoint, sendCSPReport } from './csp-report-body.js';
 
-export const REPORT_URL = '/__pexdev/csp-report';
 const LIMIT = 200;
 
 devState.csp = [];
@@ -14,30 +14,10 @@ devState.csp = [];
 const seen = new Set();
 
 function forward(event) {
-    // A policy that blocks the report itself would loop: the browser's own report-uri delivery covers it.
-    if (String(event.blockedURI || '').includes(REPORT_URL)) return;
-    const body = {
-        'csp-report': {
-            'document-uri': event.documentURI,
-            referrer: event.referrer,
-            'violated-directive': event.violatedDirective,
-            'effective-directive': event.effectiveDirective,
-            'original-policy': event.originalPolicy,
-            disposition: event.disposition,
-            'blocked-uri': event.blockedURI,
-            'source-file': event.sourceFile,
-            'line-number': event.lineNumber,
-            'column-number': event.columnNumber,
-            'status-code': event.statusCode,
-            'script-sample': event.sample,
-        },
-    };
-    fetch(REPORT_URL, { method: 'POST', headers: { 'Content-Type': 'application/csp-report' }, body: JSON.stringify(body) })
-        .then((response) => (response.ok ? response.json() : null))
-        .then((answer) => {
-            for (const violation of (answer && answer.violations) || []) addCSPViolation(violation);
-        })
-        .catch(() => {});
+    if (isAboutTheReportEndpoint(event)) return;
+    sendCSPReport(event).then((answer) => {
+        for (const violation of (answer && answer.violations) || []) addCSPViolation(violation);
+    });
 }
 
 export function installCSPReporter() {

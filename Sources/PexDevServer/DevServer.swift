@@ -81,7 +81,7 @@ public final class DevServer: Sendable {
         mock = MockService(node: configuration.scenario.makeNode(now: SystemMockClock().now()), log: log)
         if var proxyConfiguration = configuration.proxy {
             if proxyConfiguration.realApp {
-                proxyConfiguration.htmlInjection = "<script src=\"\(Self.nodeAppClientPath)\"></script>"
+                proxyConfiguration.htmlInjection = "<script type=\"module\" src=\"\(Self.nodeAppClientPath)\"></script>"
             }
             do {
                 proxy = try NodeProxy(configuration: proxyConfiguration, log: log)
@@ -104,7 +104,9 @@ public final class DevServer: Sendable {
         if let proxy {
             router.add(prefix: NodeProxy.apiMount, proxy)
             if proxy.configuration.realApp {
-                router.add(exactly: Self.nodeAppClientPath, NodeAppClientHandler())
+                for name in NodeAppClientHandler.files {
+                    router.add(exactly: "/__pexdev/\(name)", NodeAppClientHandler())
+                }
             }
         } else {
             MockServer.addRoutes(to: &router, service: mock)
@@ -247,11 +249,15 @@ public final class DevServer: Sendable {
     }
 }
 
-/// `/__pexdev/node-app.js`: what `--real-app` adds to the node's Webapp2 pages (reload on change, CSP reports).
+/// `/__pexdev/node-app.js` and the module it imports: what `--real-app` adds to the node's Webapp2 pages (reload
+/// on change, CSP reports). Under /__pexdev/ because /webapp2/ is the node's app then.
 struct NodeAppClientHandler: HTTPResponding {
+    static let files = ["node-app.js", "csp-report-body.js"]
+
     func respond(to request: HTTPRequest) throws(HTTPError) -> HTTPResponse {
-        guard let script = EmbeddedShellFiles.files["node-app.js"] else {
-            throw HTTPError(.notFound, "this pexdev was built without node-app.js")
+        let name = String(request.path.dropFirst("/__pexdev/".count))
+        guard let script = EmbeddedShellFiles.files[name] else {
+            throw HTTPError(.notFound, "this pexdev was built without \(name)")
         }
         var response = HTTPResponse(body: Array(script.utf8))
         response.headers.add("Content-Type", "text/javascript; charset=utf-8")

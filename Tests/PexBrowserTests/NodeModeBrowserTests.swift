@@ -60,7 +60,8 @@ final class NodeModeBrowserTests: XCTestCase {
             serving: tree, arguments: ["--node", "http://127.0.0.1:\(upstream.port)", "--real-app"])
         let page = try await browser.newPage()
         try await page.navigate(to: server.appURL)
-        try await page.waitUntil("window.fakeApp && document.getElementById('state').textContent === 'ready'")
+        try await page.waitUntil(
+            "window.fakeApp && document.getElementById('state').textContent === 'ready' && window.__pexdevNodeApp")
         let joined = try await page.evaluate("fakeApp.join").int
         let token = try await page.evaluate("fakeApp.token").string
         let injected = try await page.evaluate("typeof window.__pexdevNodeApp").string

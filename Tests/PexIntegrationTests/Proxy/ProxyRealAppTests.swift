@@ -41,7 +41,7 @@ final class ProxyRealAppTests: XCTestCase {
         XCTAssertEqual(page.status, 200)
         XCTAssertEqual(
             page.text,
-            "<!doctype html><html><HEAD><title>Webapp2</title><script src=\"/__pexdev/node-app.js\"></script></HEAD>"
+            "<!doctype html><html><HEAD><title>Webapp2</title><script type=\"module\" src=\"/__pexdev/node-app.js\"></script></HEAD>"
                 + "<body>app</body></html>")
         XCTAssertNil(page.header("ETag"), "the page changed, so the node's validator no longer applies")
         XCTAssertEqual(page.header("Cache-Control"), "no-store")
@@ -59,6 +59,10 @@ final class ProxyRealAppTests: XCTestCase {
         let client = try harness.request("GET", "/__pexdev/node-app.js")
         XCTAssertEqual(client.status, 200)
         XCTAssertTrue(client.text.contains("EventSource('/__pexdev/events')"))
+        XCTAssertTrue(client.text.contains("from './csp-report-body.js'"))
+        let helper = try harness.request("GET", "/__pexdev/csp-report-body.js")
+        XCTAssertEqual(helper.status, 200)
+        XCTAssertTrue(helper.text.contains("export function cspReportBody"))
 
         let asked = seen.withLock { paths }
         XCTAssertFalse(asked.contains { $0.contains("custom_configuration") }, "\(asked)")
