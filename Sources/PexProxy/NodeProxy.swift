@@ -52,6 +52,8 @@ public final class NodeProxy: HTTPHandler, @unchecked Sendable {
             return
         }
         responder.omitFromAccessLog()
+        var request = request
+        request.remoteAddress = responder.remoteAddress
         let exchange = ProxyExchange(request: request, responder: responder, proxy: self)
         let started = BackgroundThread.start(name: "pexdev-proxy") {
             exchange.run()

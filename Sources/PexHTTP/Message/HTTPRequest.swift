@@ -11,7 +11,7 @@ public struct HTTPRequest: Sendable {
     public var body: [UInt8]
     /// Whether the connection may carry another request after this one.
     public var keepAlive: Bool
-    /// The client's numeric address, when the request came over a socket (for `X-Forwarded-For`).
+    /// The client's numeric address, when a handler filled it in from `HTTPResponder.remoteAddress`.
     public var remoteAddress: String?
 
     public init(

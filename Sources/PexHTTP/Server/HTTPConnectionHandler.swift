@@ -161,8 +161,6 @@ final class HTTPConnectionHandler: ConnectionDelegate, @unchecked Sendable {
     }
 
     private func dispatch(_ request: HTTPRequest) {
-        var request = request
-        request.remoteAddress = connection.peerAddress
         let responder = HTTPResponder(connection: self, request: request, startedAt: requestStartedAt)
         inFlight = responder
         connection.deadline = 0

@@ -55,6 +55,10 @@ public final class HTTPResponder: @unchecked Sendable {
         handler?()
     }
 
+    /// The client's numeric address, looked up on first use (only the proxy needs it, for `X-Forwarded-For`).
+    /// Read it in `handle`, on the connection's loop.
+    public var remoteAddress: String? { connection.connection.peerAddress }
+
     /// Adds a header to whatever response is sent later (unless the handler set that header itself).
     public func addHeader(_ name: String, _ value: String) {
         extraHeaders.append((name, value))
