@@ -55,9 +55,7 @@ public enum ProxyHeaders {
     static func droppedNames(_ headers: HTTPHeaders) -> Set<String> {
         var names = hopByHop
         for value in headers.values("Connection") {
-            for token in value.split(separator: ",") {
-                names.insert(token.trimmingCharacters(in: " \t").lowercased())
-            }
+            for token in splitList(value) { names.insert(token.lowercased()) }
         }
         return names
     }
@@ -84,7 +82,7 @@ public enum ProxyHeaders {
     public static func cookie(_ value: String) -> String {
         let parts = value.split(separator: ";", omittingEmptySubsequences: false)
         let kept = parts.enumerated().filter { index, part in
-            index == 0 || !part.trimmingCharacters(in: " \t").lowercased().hasPrefix("domain=")
+            index == 0 || !part.trimmingSpaces().lowercased().hasPrefix("domain=")
         }
         return kept.map { String($0.element) }.joined(separator: ";")
     }

@@ -21,8 +21,7 @@ public struct UpstreamResponseHead: Sendable, Equatable {
     /// How the body that follows ends (RFC 9112 §6.3), for a request with `method`.
     public func framing(method: String) throws(ProxyFailure) -> BodyFraming {
         if method == "HEAD" || (100..<200).contains(status) || status == 204 || status == 304 { return .none }
-        let codings = headers.values("Transfer-Encoding").flatMap { $0.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: " \t").lowercased() }.filter { !$0.isEmpty }
+        let codings = headers.values("Transfer-Encoding").flatMap(splitList).map { $0.lowercased() }
         if !codings.isEmpty {
             guard codings == ["chunked"] else {
                 throw ProxyFailure(
@@ -34,7 +33,7 @@ public struct UpstreamResponseHead: Sendable, Equatable {
         }
         let lengths = Set(
             headers.values("Content-Length").flatMap { $0.split(separator: ",") }
-                .map { $0.trimmingCharacters(in: " \t") })
+                .map { $0.trimmingSpaces() })
         if lengths.isEmpty { return .untilClose }
         guard lengths.count == 1, let text = lengths.first, !text.isEmpty, text.count <= 18,
             text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let length = Int(text)
@@ -52,11 +51,4 @@ public enum BodyFraming: Sendable, Equatable {
     case chunked
     /// When the node closes the connection (which then cannot be reused).
     case untilClose
-}
-
-extension Substring {
-    func trimmingCharacters(in set: String) -> String {
-        let strip = Set(set)
-        return String(drop { strip.contains($0) }.reversed().drop { strip.contains($0) }.reversed())
-    }
 }

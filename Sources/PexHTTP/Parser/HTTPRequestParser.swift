@@ -402,12 +402,13 @@ func isTokenByte(_ byte: UInt8) -> Bool {
 }
 
 /// Splits a comma-separated header list, trimming whitespace and dropping empty members.
-func splitList(_ value: String) -> [String] {
+public func splitList(_ value: String) -> [String] {
     value.split(separator: ",").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
 }
 
 extension Substring {
-    func trimmingSpaces() -> String {
+    /// Without leading and trailing spaces and tabs (header whitespace).
+    public func trimmingSpaces() -> String {
         var s = self[...]
         while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
         while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
