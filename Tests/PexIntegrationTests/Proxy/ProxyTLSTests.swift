@@ -86,13 +86,8 @@ final class ProxyTLSTests: XCTestCase {
 
     private var servers: [Process] = []
 
-    static var openssl: URL? {
-        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("openssl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
+    /// The `openssl` CLI from PATH (the target's `which`).
+    static var openssl: URL? { which("openssl").map { URL(fileURLWithPath: $0) } }
 
     /// `openssl s_server` with `name`.pem on a free loopback port; its port.
     private func node(_ name: String) throws -> Int {
